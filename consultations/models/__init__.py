@@ -1,0 +1,3 @@
+from .index_page import ConsultationIndexPage
+
+__all__ = ["ConsultationIndexPage"]

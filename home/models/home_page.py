@@ -1,0 +1,61 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from home.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The root of one language's tree: the council's name and address live here because they
+    are written differently in each language (site settings hold what is language-neutral)."""
+
+    council_name = models.CharField(_("council name"), max_length=200)
+    tagline = models.CharField(_("tagline"), max_length=250, blank=True)
+    intro = models.TextField(_("introduction"), blank=True, max_length=800)
+    address = models.TextField(_("postal address"), blank=True, max_length=400)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("council_name"), FieldPanel("tagline"), FieldPanel("address")],
+            heading=_("Council"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+        "home.DocumentsPage",
+        "actionplans.ActionPlanIndexPage",
+        "consultations.ConsultationIndexPage",
+    ]
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .events import EventPage
+        from .news import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        descendants = Page.objects.descendant_of(self)
+        context["latest_news"] = (
+            NewsPage.objects.live().public().filter(pk__in=descendants).order_by("-date")[:3]
+        )
+        context["upcoming_events"] = (
+            EventPage.objects.live()
+            .public()
+            .filter(pk__in=descendants)
+            .upcoming(timezone.now())
+            .order_by("start")[:3]
+        )
+        return context

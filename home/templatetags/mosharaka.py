@@ -1,0 +1,98 @@
+"""Template helpers used site-wide (loaded as a builtin): per-language dates, the language
+switcher, and bidirectional-safe output of user-written text."""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language, get_language_bidi, get_language_info
+
+from home.dates import format_date
+
+register = template.Library()
+
+
+@register.filter
+def localdate(value, with_time: bool = False) -> str:
+    return format_date(value, with_time=bool(with_time))
+
+
+@register.filter
+def localdatetime(value) -> str:
+    return format_date(value, with_time=True)
+
+
+@register.filter
+def is_within(page, section) -> bool:
+    """True when page is section itself or lies below it in the page tree."""
+    return bool(page and section and getattr(page, "path", "").startswith(section.path))
+
+
+@register.simple_tag
+def text_direction() -> str:
+    return "rtl" if get_language_bidi() else "ltr"
+
+
+@register.simple_tag
+def language_name(code: str) -> str:
+    """A language's own name, as its readers write it."""
+    return dict(settings.LANGUAGES).get(code) or get_language_info(code)["name_local"]
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the other languages in which it exists (live translations only);
+    for non-page views, links to the same path under each language prefix."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    links = []
+    if page is not None and getattr(page, "locale_id", None):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        by_language = {p.locale.language_code: p for p in translations}
+        for code, name in settings.LANGUAGES:
+            target = by_language.get(code)
+            if target is not None:
+                links.append(
+                    {
+                        "code": code,
+                        "name": name,
+                        "url": target.get_url(request),
+                        "current": code == current,
+                    }
+                )
+    elif request is not None:
+        from django.urls import translate_url
+
+        for code, name in settings.LANGUAGES:
+            url = translate_url(request.get_full_path(), code)
+            links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links, "current": current}
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    """The home page of the active language (falls back to the site's root page)."""
+    from wagtail.models import Site
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    cache = getattr(request, "_mosharaka_home", None)
+    if cache is None:
+        root = site.root_page
+        cache = root.localized.specific
+        request._mosharaka_home = cache
+    return cache
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    home = site_home(context)
+    if home is None:
+        return []
+    request = context["request"]
+    cache = getattr(request, "_mosharaka_menu", None)
+    if cache is None:
+        cache = list(home.get_children().live().in_menu().public())
+        request._mosharaka_menu = cache
+    return cache

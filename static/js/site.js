@@ -1,0 +1,12 @@
+// Progressive enhancement only: every page and form works without this file.
+// Feature modules are listed here and load only on pages that carry data-module="name".
+const modules = {};
+
+for (const [name, load] of Object.entries(modules)) {
+  const elements = document.querySelectorAll(`[data-module~="${name}"]`);
+  if (elements.length) {
+    load()
+      .then((module) => elements.forEach((element) => module.default(element)))
+      .catch(() => {});
+  }
+}

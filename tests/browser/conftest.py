@@ -1,0 +1,146 @@
+"""Browser tests: Playwright drives Debian's Chromium against the demo site served by a real
+server process, exactly as `make demo` serves it, on a database of its own (so the test suite's
+database is never flushed). Emails the server sends are written to files the tests can read."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE = Path(settings.BASE_DIR, "node_modules", "axe-core", "axe.min.js")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class DemoServer:
+    def __init__(self, url: str, mail_dir: Path, env: dict):
+        self.url = url
+        self.mail_dir = mail_dir
+        self.env = env
+
+    def manage(self, *args: str) -> str:
+        """Run a management command against the demo server's database."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=settings.BASE_DIR,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout
+
+    def sent_mail(self) -> list[str]:
+        if not self.mail_dir.exists():
+            return []
+        return [path.read_text() for path in sorted(self.mail_dir.iterdir())]
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("demo")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(workdir / "mail"),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DEBUG": "true",
+    }
+    server = DemoServer(f"http://127.0.0.1:{port}", workdir / "mail", env)
+    server.manage("migrate", "--noinput", "-v0")
+    server.manage("load_demo")
+    log = open(workdir / "server.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(server.url + "/fr/", timeout=2)  # noqa: S310
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail(f"The demo server did not start: see {workdir / 'server.log'}")
+            time.sleep(0.3)
+    yield server
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Browser tests need Chromium at {CHROMIUM}: run `make browser-deps`.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_audit():
+    """Run axe-core (WCAG 2.1 A and AA rules) on the current page; return the violations."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (or `make browser-deps`).")
+    source = AXE.read_text()
+
+    def audit(page) -> list[dict]:
+        page.evaluate(source)
+        result = page.evaluate(
+            """async () => await axe.run(document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
+            })"""
+        )
+        return [
+            {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]
+        ]
+
+    return audit
