@@ -3,6 +3,7 @@
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from . import roles
 from .models import Membership, Organisation, User
@@ -134,6 +135,11 @@ def _load_users(organisations: dict) -> None:
         )
         for name in group_names:
             user.groups.add(Group.objects.get(name=name))
+        if group_names or superuser:
+            # The Wagtail admin reads its interface language from the user's admin profile.
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = language
+            profile.save()
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     cso_user = User.objects.get(email="cso@demo.mosharaka.org")
     for language_version in organisations["transparency-association"].values():

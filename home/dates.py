@@ -57,4 +57,5 @@ def format_date(value, language: str | None = None, with_time: bool = False) -> 
         return text.translate(PERSIAN_DIGITS)
     with override(language):
         text = formats.date_format(day_value, "j F Y", use_l10n=True)
-    return f"{text}, {time_part}" if time_part else text
+    separator = "، " if language.startswith("ar") else ", "
+    return f"{text}{separator}{time_part}" if time_part else text
