@@ -1,6 +1,9 @@
-from .commitment import CommitmentPage, CommitmentTag, Milestone
+from .commitment import CommitmentPage, CommitmentTag
+from .index import ActionPlanIndexPage
+from .milestone import Milestone
 from .ogp import OGPValue
-from .plan import ActionPlanIndexPage, ActionPlanPage, PlanPhase
+from .plan import ActionPlanPage, PlanPhase
+from .status import Status
 
 __all__ = [
     "ActionPlanIndexPage",
@@ -10,4 +13,5 @@ __all__ = [
     "Milestone",
     "OGPValue",
     "PlanPhase",
+    "Status",
 ]

@@ -2,35 +2,77 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.api import APIField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from actionplans.api import OGPValueCodesField, OrganisationSerializer, TagNamesField
+from actionplans.forms import CommitmentPageForm
+from actionplans.organisations import localize_organisations
+from actionplans.translation import PerLanguageField, synchronized
 from home.models.base import BasePage
 
-PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
+from .milestone import Milestone
+from .status import PERCENT_VALIDATORS, Status
 
-
-class Status(models.TextChoices):
-    """Official implementation status, as reported by the council."""
-
-    NOT_STARTED = "not_started", _("Not started")
-    IN_PROGRESS = "in_progress", _("In progress")
-    COMPLETED = "completed", _("Completed")
-    DELAYED = "delayed", _("Delayed")
-    CANCELLED = "cancelled", _("Cancelled")
+PERCENT_WIDGET = forms.NumberInput(attrs={"min": 0, "max": 100})
 
 
 class CommitmentTag(TaggedItemBase):
     content_object = ParentalKey(
         "actionplans.CommitmentPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+class CommitmentQuerySet(PageQuerySet):
+    def for_listing(self) -> "CommitmentQuerySet":
+        """Everything the open data carries about each commitment, in a fixed number of
+        queries (organisations are fetched once each, not once per milestone)."""
+        return self.select_related("lead_institution").prefetch_related(
+            "partners",
+            "ogp_values",
+            "tags",
+            Prefetch("milestones", queryset=Milestone.objects.all()),
+            "milestones__responsible",
+        )
+
+    def for_cards(self, today: date) -> "CommitmentQuerySet":
+        """What a commitment card shows: lead, partners, values, and its milestones summed up
+        by the database (how many, how many overdue, the next one due)."""
+        milestones = Milestone.objects.filter(commitment=OuterRef("pk")).order_by()
+        next_open = milestones.open().order_by("due_date", "sort_order", "pk")
+        return (
+            self.select_related("lead_institution")
+            .prefetch_related("partners", "ogp_values")
+            .annotate(
+                milestone_count=_count(milestones),
+                overdue_count=_count(milestones.overdue(today)),
+                next_due_date=Subquery(next_open.values("due_date")[:1]),
+                next_deliverable=Subquery(next_open.values("deliverable")[:1]),
+            )
+        )
+
+    def with_code(self, code: str) -> "CommitmentQuerySet":
+        return self.filter(code__iexact=code.strip())
+
+
+def _count(milestones) -> Coalesce:
+    counted = milestones.values("commitment").annotate(total=Count("pk")).values("total")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+
+
+CommitmentPageManager = PageManager.from_queryset(CommitmentQuerySet)
 
 
 class CommitmentPage(BasePage):
@@ -85,8 +127,17 @@ class CommitmentPage(BasePage):
         help_text=_("Untick to close this commitment's comments; existing comments stay visible."),
     )
 
+    objects = CommitmentPageManager()
+    base_form_class = CommitmentPageForm
+
     content_panels = BasePage.content_panels + [
-        FieldRowPanel([FieldPanel("code"), FieldPanel("status"), FieldPanel("progress")]),
+        FieldRowPanel(
+            [
+                FieldPanel("code"),
+                FieldPanel("status"),
+                FieldPanel("progress", widget=PERCENT_WIDGET),
+            ]
+        ),
         FieldPanel("intro"),
         FieldPanel("problem"),
         FieldPanel("objective"),
@@ -127,7 +178,41 @@ class CommitmentPage(BasePage):
         index.FilterField("lead_institution"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.RelatedFields("lead_institution", [index.SearchField("name")]),
+        index.RelatedFields("milestones", [index.SearchField("deliverable")]),
     ]
+    api_fields = [
+        APIField("translation_key"),
+        APIField("code"),
+        APIField("intro"),
+        APIField("problem"),
+        APIField("objective"),
+        APIField("expected_results"),
+        APIField(
+            "lead_institution",
+            serializer=OrganisationSerializer(source="localized_lead_institution"),
+        ),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField(
+            "partners", serializer=OrganisationSerializer(many=True, source="localized_partners")
+        ),
+        APIField("ogp_values", serializer=OGPValueCodesField()),
+        APIField("tags", serializer=TagNamesField()),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("budget"),
+        APIField("budget_currency"),
+        APIField("status"),
+        APIField("progress"),
+        APIField("milestones"),
+    ]
+    # Codes, currencies, values and partners are the same in every language; themes are words of
+    # each language version. Milestones (TranslatableMixin children) and the lead institution
+    # (a translatable snippet) are translated by wagtail-localize's defaults.
+    override_translatable_fields = synchronized(
+        "code", "budget_currency", "ogp_values", "partners"
+    ) + [PerLanguageField("tags"), PerLanguageField("tagged_items")]
+
     parent_page_types = ["actionplans.ActionPlanPage"]
     subpage_types: list[str] = []
     template = "actionplans/commitment_page.html"
@@ -141,66 +226,68 @@ class CommitmentPage(BasePage):
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("A commitment cannot end before it starts.")
-        parent = self.get_parent() if self.pk or self.depth else None
-        if parent is not None and self.code:
-            duplicate = (
-                CommitmentPage.objects.child_of(parent)
-                .filter(code__iexact=self.code.strip(), locale_id=self.locale_id)
-                .exclude(translation_key=self.translation_key)
-            )
-            if duplicate.exists():
+        plan = self._plan_for_validation()
+        if plan is not None and self.code:
+            self.code = self.code.strip()
+            others = CommitmentPage.objects.child_of(plan).with_code(self.code)
+            if self.pk:
+                others = others.exclude(pk=self.pk)
+            if others.exists():
                 errors["code"] = _(
                     "Another commitment in this plan already uses the code “%(code)s”."
                 ) % {"code": self.code}
         if errors:
             raise ValidationError(errors)
 
-    def overdue_milestones(self, today: date) -> list["Milestone"]:
+    def _plan_for_validation(self) -> Page | None:
+        # Set by the admin form in the create view, before the page has a place in the tree.
+        plan = getattr(self, "plan_for_validation", None)
+        if plan is None and self.pk and self.depth:
+            plan = self.get_parent()
+        return plan
+
+    def overdue_milestones(self, today: date) -> list[Milestone]:
         return [m for m in self.milestones.all() if m.is_overdue(today)]
 
+    def next_milestone(self) -> Milestone | None:
+        """The first open milestone by due date, from the already-loaded milestones."""
+        open_ones = [m for m in self.milestones.all() if not m.is_closed]
+        return min(open_ones, key=lambda m: m.due_date, default=None)
 
-class Milestone(TranslatableMixin, Orderable):
-    """An action item of a commitment. Its translation_key is the stable identity that progress
-    reports attach to, whichever language version they are written on."""
+    def localized_lead_institution(self):
+        if self.lead_institution is None:
+            return None
+        return localize_organisations([self.lead_institution], self.locale_id)[0]
 
-    commitment = ParentalKey(CommitmentPage, on_delete=models.CASCADE, related_name="milestones")
-    deliverable = models.CharField(_("deliverable"), max_length=300)
-    responsible = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("responsible organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    due_date = models.DateField(_("due date"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
-    )
-    progress = models.PositiveSmallIntegerField(
-        _("progress (%)"), default=0, validators=PERCENT_VALIDATORS
-    )
+    def localized_partners(self) -> list:
+        return localize_organisations(list(self.partners.all()), self.locale_id)
 
-    panels = [
-        FieldPanel("deliverable"),
-        FieldPanel("responsible"),
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("due_date")]),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
-    ]
+    def get_context(self, request, *args, **kwargs):
+        from .index import ActionPlanIndexPage
+        from .plan import ActionPlanPage
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("milestone")
-        verbose_name_plural = _("milestones")
-
-    def __str__(self) -> str:
-        return self.deliverable
-
-    def clean(self):
-        super().clean()
-        if self.start_date and self.due_date and self.due_date < self.start_date:
-            raise ValidationError({"due_date": _("The due date cannot be before the start date.")})
-
-    def is_overdue(self, today: date) -> bool:
-        done = self.status in {Status.COMPLETED, Status.CANCELLED}
-        return not done and self.due_date is not None and self.due_date < today
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        milestones = list(self.milestones.select_related("responsible"))
+        partners = list(self.partners.all())
+        localized = localize_organisations(
+            [self.lead_institution, *partners, *(m.responsible for m in milestones)],
+            self.locale_id,
+        )
+        lead, partners = localized[0], localized[1 : 1 + len(partners)]
+        for milestone, responsible in zip(milestones, localized[1 + len(partners) :], strict=True):
+            milestone.responsible_display = responsible
+            milestone.overdue_days = milestone.days_overdue(today)
+        context.update(
+            today=today,
+            plan=ActionPlanPage.objects.parent_of(self).first(),
+            plans_index=ActionPlanIndexPage.objects.ancestor_of(self).last(),
+            milestones=milestones,
+            lead=lead,
+            partners=partners,
+            ogp_values=list(self.ogp_values.all()),
+            themes=list(self.tags.all()),
+            overdue_count=sum(1 for m in milestones if m.overdue_days),
+            print_url=request.build_absolute_uri(self.get_url(request)),
+        )
+        return context

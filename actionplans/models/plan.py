@@ -1,35 +1,32 @@
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from actionplans.organisations import localize_listing
+from actionplans.translation import synchronized
 from home.blocks import DocumentLinkBlock
 from home.models.base import BasePage
 
 
-class ActionPlanIndexPage(BasePage):
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["actionplans.ActionPlanPage"]
-    template = "actionplans/action_plan_index_page.html"
+@dataclass(frozen=True)
+class PhaseStep:
+    phase: "PlanPhase"
+    state: str  # "past", "current" or "upcoming"
 
-    class Meta:
-        verbose_name = _("action plans index")
-        verbose_name_plural = _("action plans indexes")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["plans"] = (
-            ActionPlanPage.objects.live().public().child_of(self).order_by("-period_start")
-        )
-        return context
+    @property
+    def is_current(self) -> bool:
+        return self.state == "current"
 
 
 class ActionPlanPage(BasePage):
@@ -89,6 +86,22 @@ class ActionPlanPage(BasePage):
         index.SearchField("vision"),
         index.FilterField("framework"),
     ]
+    api_fields = [
+        APIField("translation_key"),
+        APIField("framework"),
+        APIField("code"),
+        APIField("intro"),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("vision"),
+        APIField("phases"),
+        APIField("adoption_session"),
+        APIField("adoption_date"),
+        APIField("adoption_reference"),
+        APIField("consultative_bodies"),
+        APIField("documents"),
+    ]
+    override_translatable_fields = synchronized("code")
     parent_page_types = ["actionplans.ActionPlanIndexPage"]
     subpage_types = ["actionplans.CommitmentPage"]
     template = "actionplans/action_plan_page.html"
@@ -104,12 +117,53 @@ class ActionPlanPage(BasePage):
                 {"period_end": _("The plan's period cannot end before it starts.")}
             )
 
-    def current_phase(self, today: date):
-        """The phase whose dates contain today, from the already-loaded phases."""
-        for phase in self.phases.all():
-            if phase.start <= today and (phase.end is None or today <= phase.end):
-                return phase
-        return None
+    def current_phase(self, today: date) -> "PlanPhase | None":
+        """The phase under way today, from the already-loaded phases. When phases overlap (the
+        evaluation starts before implementation ends), the one that started last is current."""
+        under_way = [
+            phase
+            for phase in self.phases.all()
+            if phase.start <= today and (phase.end is None or today <= phase.end)
+        ]
+        return max(under_way, key=lambda phase: phase.start, default=None)
+
+    def timeline(self, today: date) -> list[PhaseStep]:
+        current = self.current_phase(today)
+        steps = []
+        for phase in sorted(
+            self.phases.all(), key=lambda phase: (phase.start, phase.sort_order or 0)
+        ):
+            if phase == current:
+                state = "current"
+            elif phase.start > today:
+                state = "upcoming"
+            else:
+                state = "past"
+            steps.append(PhaseStep(phase, state))
+        return steps
+
+    def published_commitments(self):
+        from .commitment import CommitmentPage
+
+        return CommitmentPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from actionplans.summary import summarise
+
+        from .index import ActionPlanIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        commitments = list(self.published_commitments().for_cards(today).order_by("path"))
+        localize_listing(commitments, self.locale_id)
+        context.update(
+            today=today,
+            phases=self.timeline(today),
+            commitments=commitments,
+            summary=summarise(self.published_commitments(), today),
+            plans_index=ActionPlanIndexPage.objects.parent_of(self).first(),
+        )
+        return context
 
 
 class PlanPhase(TranslatableMixin, Orderable):
@@ -127,8 +181,17 @@ class PlanPhase(TranslatableMixin, Orderable):
     description = models.CharField(_("description"), max_length=300, blank=True)
 
     panels = [FieldPanel("kind"), FieldPanel("start"), FieldPanel("end"), FieldPanel("description")]
+    api_fields = [
+        APIField("translation_key"),
+        APIField("kind"),
+        APIField("start"),
+        APIField("end"),
+        APIField("description"),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        # Children added in code rather than the admin may share a sort_order: pk breaks ties.
+        ordering = ["sort_order", "pk"]
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
 
