@@ -25,6 +25,7 @@ if settings.DEBUG:
 # A visitor to / is redirected to the best language for their browser.
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("search.urls")),
     path("", include("consultations.urls")),

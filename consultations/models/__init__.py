@@ -1,3 +1,13 @@
+from .comments import BODY_MAX_LENGTH, Comment, CommentReport, CommentResponse
+from .consultation_page import ConsultationPage, State
 from .index_page import ConsultationIndexPage
 
-__all__ = ["ConsultationIndexPage"]
+__all__ = [
+    "BODY_MAX_LENGTH",
+    "Comment",
+    "CommentReport",
+    "CommentResponse",
+    "ConsultationIndexPage",
+    "ConsultationPage",
+    "State",
+]

@@ -1,0 +1,88 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.text import clean_line, clean_multiline
+
+from .models import BODY_MAX_LENGTH, CommentReport, CommentResponse
+from .models.comments import JUSTIFICATION_MAX_LENGTH, REASON_MAX_LENGTH
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}),
+        help_text=_("Plain text. Links become clickable. Up to %(limit)s characters.")
+        % {"limit": BODY_MAX_LENGTH},
+    )
+    paragraph = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisations = {str(o.pk): o for o in organisations or []}
+        if self.organisations:
+            choices = [("", _("Myself"))] + [(pk, o.name) for pk, o in self.organisations.items()]
+            self.fields["organisation"] = forms.ChoiceField(
+                label=_("Post as"), choices=choices, required=False
+            )
+
+    def clean_body(self):
+        body = clean_multiline(self.cleaned_data["body"])
+        if not body:
+            raise forms.ValidationError(_("Please write something before sending."))
+        return body
+
+    def clean_paragraph(self):
+        return clean_line(self.cleaned_data.get("paragraph"))
+
+    @property
+    def chosen_organisation(self):
+        return self.organisations.get(self.cleaned_data.get("organisation") or "")
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why should moderators look at this comment?"),
+        choices=CommentReport.Reason.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Details (optional)"),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+    )
+
+    def clean_note(self):
+        return clean_line(self.cleaned_data.get("note"))
+
+
+class ModerationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the author)"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_reason(self):
+        reason = clean_line(self.cleaned_data.get("reason"))
+        if not reason:
+            raise forms.ValidationError(_("Please give the reason for your decision."))
+        return reason
+
+
+class ResponseForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=CommentResponse.Outcome.choices)
+    justification = forms.CharField(
+        label=_("Justification"),
+        max_length=JUSTIFICATION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Say what the council did with this contribution, and why."),
+    )
+
+    def clean_justification(self):
+        text = clean_multiline(self.cleaned_data.get("justification"))
+        if not text:
+            raise forms.ValidationError(_("A justification is required."))
+        return text

@@ -1,0 +1,245 @@
+"""Public comments, reports and the council's reasoned responses.
+
+A comment belongs to the *thing* commented on, not to one language version of it: `target_key`
+is the translation key shared by every language version of the page (a consultation or a
+commitment), and `paragraph` the stable id of a draft paragraph (empty for the whole text).
+
+Deleted accounts: the account is kept, deactivated and anonymised (see accounts.services), so
+its comments stay and show "Deleted account" (User.public_name). `author` is also
+`SET_NULL` so that an administrator deleting a user row outright keeps the comments too."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+BODY_MAX_LENGTH = 5000
+REASON_MAX_LENGTH = 500
+JUSTIFICATION_MAX_LENGTH = 5000
+
+
+class CommentQuerySet(models.QuerySet):
+    def for_target(self, translation_key) -> "CommentQuerySet":
+        return self.filter(target_key=translation_key)
+
+    def published(self) -> "CommentQuerySet":
+        return self.filter(status=Comment.Status.PUBLISHED)
+
+    def top_level(self) -> "CommentQuerySet":
+        return self.filter(parent__isnull=True)
+
+    def on_paragraph(self, paragraph_id: str) -> "CommentQuerySet":
+        return self.filter(paragraph=paragraph_id)
+
+    def on_whole_text(self) -> "CommentQuerySet":
+        return self.filter(paragraph="")
+
+    def unanswered(self) -> "CommentQuerySet":
+        """Published contributions without a published response."""
+        answered = CommentResponse.objects.filter(
+            comment=OuterRef("pk"), status=CommentResponse.Status.PUBLISHED
+        )
+        return self.published().top_level().filter(~Exists(answered))
+
+    def for_display(self) -> "CommentQuerySet":
+        """Everything a thread shows, in a fixed number of queries whatever the count."""
+        replies = (
+            Comment.objects.exclude(status=Comment.Status.REMOVED)
+            .select_related("author", "organisation", "response")
+            .order_by("created_at", "pk")
+        )
+        return self.select_related("author", "organisation", "response").prefetch_related(
+            models.Prefetch("replies", queryset=replies)
+        )
+
+    def counts_by_paragraph(self) -> dict[str, int]:
+        """Published comments (replies included) per paragraph id, in one query."""
+        rows = self.published().values("paragraph").annotate(n=Count("pk")).order_by()
+        return {row["paragraph"]: row["n"] for row in rows}
+
+    def with_report_counts(self) -> "CommentQuerySet":
+        return self.annotate(report_count=Count("reports", distinct=True))
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PUBLISHED = "published", _("Published")
+        PENDING = "pending", _("Hidden pending review")
+        HIDDEN = "hidden", _("Hidden by a moderator")
+        REMOVED = "removed", _("Removed")
+
+    target_key = models.UUIDField(_("commented page (translation group)"), db_index=True)
+    paragraph = models.CharField(_("paragraph"), max_length=64, blank=True, db_index=True)
+    language = models.CharField(_("language"), max_length=10)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("on behalf of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    body = models.TextField(_("comment"), max_length=BODY_MAX_LENGTH)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PUBLISHED
+    )
+    created_at = models.DateTimeField(_("posted"), auto_now_add=True, db_index=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    moderation_reason = models.CharField(
+        _("moderation reason"), max_length=REASON_MAX_LENGTH, blank=True
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["target_key", "status", "paragraph"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["published", "pending", "hidden", "removed"]),
+                name="comment_status_known",
+            )
+        ]
+
+    def __str__(self) -> str:
+        text = " ".join(self.body.split())
+        return text[:60] + ("…" if len(text) > 60 else "")
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_reply(self) -> bool:
+        return self.parent_id is not None
+
+    @property
+    def author_name(self) -> str:
+        if self.author is None:
+            return str(_("Deleted account"))
+        return self.author.public_name
+
+    @cached_property
+    def target_page(self):
+        """The commented page in the comment's language (or any language version). Views set
+        this from the page they render so that permission checks cost no query."""
+        from wagtail.models import Page
+
+        pages = Page.objects.filter(translation_key=self.target_key).select_related("locale")
+        chosen = None
+        for page in pages:
+            if chosen is None or page.locale.language_code == self.language:
+                chosen = page
+        return chosen.specific if chosen else None
+
+    @property
+    def published_response(self):
+        try:
+            response = self.response
+        except CommentResponse.DoesNotExist:
+            return None
+        return response if response.is_published else None
+
+    @property
+    def response_label(self) -> str:
+        try:
+            response = self.response
+        except CommentResponse.DoesNotExist:
+            return "—"
+        return f"{response.get_status_display()} · {response.get_outcome_display()}"
+
+
+class CommentReport(models.Model):
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        OFFENSIVE = "offensive", _("Offensive or abusive")
+        OFF_TOPIC = "off_topic", _("Off-topic")
+        PERSONAL_DATA = "personal_data", _("Reveals personal data")
+        OTHER = "other", _("Other")
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    note = models.CharField(_("note"), max_length=REASON_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "user"], name="one_report_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} – {self.comment_id}"
+
+
+class CommentResponse(models.Model):
+    """The council's reasoned response to one comment. Council staff may draft it; an editor
+    publishes it, and only then does the public (and the commenter) see it."""
+
+    class Outcome(models.TextChoices):
+        INCORPORATED = "incorporated", _("Incorporated")
+        PARTLY_INCORPORATED = "partly_incorporated", _("Partly incorporated")
+        NOT_INCORPORATED = "not_incorporated", _("Not incorporated")
+        OUT_OF_SCOPE = "out_of_scope", _("Out of scope")
+        ALREADY_PLANNED = "already_planned", _("Already planned")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="response")
+    outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices)
+    justification = models.TextField(_("justification"), max_length=JUSTIFICATION_MAX_LENGTH)
+    language = models.CharField(_("language"), max_length=10)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reasoned response")
+        verbose_name_plural = _("reasoned responses")
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} – {self.comment_id}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED

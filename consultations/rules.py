@@ -1,0 +1,86 @@
+"""Who may do what with public comments (design brief §5), as `rules` predicates.
+
+Objects: `post_comment` takes the commented page; the other comment permissions take a Comment
+whose `target_page` is the page it belongs to (views set it from the page they render).
+
+Checked with `consultations.rules.can()` (rules' own permission set): `User.has_perm` lets an
+active superuser do anything, which would open closed consultations to the site administrator."""
+
+import rules
+from django.utils import timezone
+
+from accounts.roles import is_active_user, is_council_staff, is_editor, is_evaluator, is_moderator
+
+from . import targets
+
+
+@rules.predicate
+def is_participant(user) -> bool:
+    """A citizen or CSO member: signed in, with no role that excludes commenting."""
+    return bool(
+        is_active_user(user)
+        and not is_moderator(user)
+        and not is_evaluator(user)
+        and not is_council_staff(user)
+    )
+
+
+may_contribute = is_editor | is_participant
+may_reply = may_contribute | is_council_staff
+
+
+def _page(obj):
+    if obj is None:
+        return None
+    return obj.target_page if hasattr(obj, "target_key") else obj
+
+
+@rules.predicate
+def target_is_open(user, obj) -> bool:
+    return targets.commenting_state(_page(obj), timezone.now()) == targets.OPEN
+
+
+@rules.predicate
+def target_accepts_responses(user, obj) -> bool:
+    return targets.responses_allowed(_page(obj), timezone.now())
+
+
+@rules.predicate
+def is_published_contribution(user, comment) -> bool:
+    return comment is not None and comment.is_visible and comment.parent_id is None
+
+
+@rules.predicate
+def is_published_comment(user, comment) -> bool:
+    return comment is not None and comment.is_visible
+
+
+@rules.predicate
+def is_own_comment(user, comment) -> bool:
+    return comment is not None and comment.author_id is not None and comment.author_id == user.pk
+
+
+rules.add_perm("consultations.post_comment", is_active_user & may_contribute & target_is_open)
+rules.add_perm(
+    "consultations.reply_to_comment",
+    is_active_user & may_reply & is_published_contribution & target_is_open,
+)
+rules.add_perm(
+    "consultations.report_comment",
+    is_active_user & is_published_comment & ~is_own_comment,
+)
+rules.add_perm("consultations.moderate_comment", is_moderator)
+rules.add_perm(
+    "consultations.draft_response",
+    (is_editor | is_council_staff) & is_published_comment & target_accepts_responses,
+)
+rules.add_perm(
+    "consultations.publish_response",
+    is_editor & is_published_comment & target_accepts_responses,
+)
+rules.add_perm("consultations.answer_comments", is_editor | is_council_staff)
+rules.add_perm("consultations.export_comments", is_editor)
+
+
+def can(user, permission: str, obj=None) -> bool:
+    return rules.has_perm(permission, user, obj)

@@ -1,0 +1,107 @@
+"""Preparing comment threads for display in a fixed number of queries: authors, organisations
+(in the reader's language), replies and responses are fetched together, and what each reader
+may do with each comment is worked out once."""
+
+from django.core.paginator import Paginator
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from accounts.models import Organisation
+
+from . import targets
+from .models import Comment
+from .rules import can
+
+COMMENTS_PER_PAGE = 20
+PREVIEWS_PER_PARAGRAPH = 2
+VISIBLE_STATES = [Comment.Status.PUBLISHED, Comment.Status.PENDING, Comment.Status.HIDDEN]
+
+
+def _organisation_names(comments: list[Comment], language: str) -> dict:
+    keys = {c.organisation.translation_key for c in comments if c.organisation_id}
+    if not keys:
+        return {}
+    rows = Organisation.objects.filter(
+        translation_key__in=keys, locale__language_code=language
+    ).values_list("translation_key", "name")
+    return dict(rows)
+
+
+def decorate(comments: list[Comment], page, user) -> list[Comment]:
+    """Attach the page, the organisation's name in the reader's language and the reader's
+    rights to each comment and reply."""
+    everything = list(comments)
+    for comment in comments:
+        everything.extend(comment.replies.all())
+    names = _organisation_names(everything, get_language())
+    can_moderate = can(user, "consultations.moderate_comment")
+    for comment in everything:
+        comment.target_page = page
+        if comment.organisation_id:
+            comment.organisation_name = names.get(
+                comment.organisation.translation_key, comment.organisation.name
+            )
+        comment.can_reply = can(user, "consultations.reply_to_comment", comment)
+        comment.can_report = can(user, "consultations.report_comment", comment)
+        comment.show_body = comment.is_visible or can_moderate
+    return comments
+
+
+def paginated_thread(request, page, queryset, param: str = "comments"):
+    """One page of top-level comments with their replies, newest first."""
+    queryset = queryset.top_level().filter(status__in=VISIBLE_STATES).for_display()
+    paginator = Paginator(queryset.order_by("-created_at", "-pk"), COMMENTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get(param))
+    page_obj.object_list = decorate(list(page_obj.object_list), page, request.user)
+    return page_obj
+
+
+def previews_by_paragraph(page, user) -> dict[str, list[Comment]]:
+    """The latest few published comments of every paragraph, in one query."""
+    ranked = (
+        Comment.objects.for_target(page.translation_key)
+        .published()
+        .top_level()
+        .exclude(paragraph="")
+        .select_related("author", "organisation", "response")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("paragraph")],
+                order_by=[F("created_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=PREVIEWS_PER_PARAGRAPH)
+    )
+    result: dict[str, list[Comment]] = {}
+    comments = list(ranked)
+    for comment in comments:
+        comment.target_page = page
+        result.setdefault(comment.paragraph, []).append(comment)
+    names = _organisation_names(comments, get_language())
+    for comment in comments:
+        if comment.organisation_id:
+            comment.organisation_name = names.get(
+                comment.organisation.translation_key, comment.organisation.name
+            )
+        comment.show_body = True
+    return result
+
+
+def page_of_comment(comment: Comment) -> int:
+    """Which page of its thread (newest first) a top-level comment, or a reply's parent, is on."""
+    top = comment.parent or comment
+    newer = (
+        Comment.objects.for_target(top.target_key)
+        .top_level()
+        .filter(paragraph=top.paragraph, status__in=VISIBLE_STATES)
+        .filter(created_at__gt=top.created_at)
+        .count()
+    )
+    return newer // COMMENTS_PER_PAGE + 1
+
+
+def commenting_state(page) -> str:
+    return targets.commenting_state(page, timezone.now())
