@@ -6,4 +6,6 @@ app_name = "search"
 
 urlpatterns = [
     path("search/", views.search, name="search"),
+    path("search/commitments/", views.commitments, name="commitments"),
+    path("search/autocomplete/", views.autocomplete, name="autocomplete"),
 ]

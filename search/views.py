@@ -1,24 +1,115 @@
+from django import forms
+from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from home.models.base import paginate
+from search.commitments import search_commitments, searchable_commitments
+from search.facets import FACETS
+from search.forms import MAX_QUERY_LENGTH, CommitmentSearchForm, QueryField, SiteSearchForm
+from search.normalise import normalise
+from search.promotions import promotions_for, record_hit
+from search.results import build_hits
 
-MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+COMMITMENTS_PER_PAGE = 20
+AUTOCOMPLETE_LIMIT = 8
+AUTOCOMPLETE_MIN_LENGTH = 2
 
 
+def _query_and_error(form) -> tuple[str, str]:
+    form.is_valid()
+    errors = form.errors.get("q")
+    return form.cleaned_data.get("q", ""), (errors[0] if errors else "")
+
+
+@require_GET
 def search(request):
-    """Site search over the live pages of the current language."""
-    query = request.GET.get("q", "").strip()
-    error = ""
-    results = None
-    if len(query) > MAX_QUERY_LENGTH:
-        error = _("Your search is too long: please use at most %(max)s characters.") % {
-            "max": MAX_QUERY_LENGTH
-        }
-    elif query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = paginate(request, pages.search(query), per_page=10)
+    """Site search over the live pages of the current language (or of every language)."""
+    form = SiteSearchForm(request.GET)
+    query, error = _query_and_error(form)
+    all_languages = bool(form.cleaned_data.get("all"))
+    locale = Locale.get_active()
+    results, hits, promotions = None, [], []
+    if query and not error:
+        promotions = promotions_for(query, locale=locale, request=request)
+        pages = Page.objects.live().public()
+        if not all_languages:
+            pages = pages.filter(locale=locale)
+        promoted_ids = [promotion.page.pk for promotion in promotions if promotion.page]
+        if promoted_ids:
+            pages = pages.exclude(id__in=promoted_ids)
+        results = paginate(
+            request, pages.specific().search(query, operator="and"), per_page=RESULTS_PER_PAGE
+        )
+        hits = build_hits(results, query, show_language=all_languages)
+        if results.number == 1:
+            record_hit(query)
+        else:
+            promotions = []
     return render(
-        request, "search/search.html", {"query": query, "results": results, "error": error}
+        request,
+        "search/search.html",
+        {
+            "form": form,
+            "query": query,
+            "all_languages": all_languages,
+            "error": error,
+            "results": results,
+            "hits": hits,
+            "promotions": promotions,
+            "max_query_length": MAX_QUERY_LENGTH,
+        },
+    )
+
+
+@require_GET
+def commitments(request):
+    """Commitment search with facets; works with text, with facets, or with both."""
+    form = CommitmentSearchForm(request.GET)
+    query, error = _query_and_error(form)
+    language_code = Locale.get_active().language_code
+    filters = form.filters(default_language=language_code)
+    found = search_commitments("" if error else query, filters, language_code=language_code)
+    results = paginate(request, found.results, per_page=COMMITMENTS_PER_PAGE)
+    show_language = filters["language"] != [language_code]
+    active = any(request.GET.getlist(name) for name in FACETS)
+    return render(
+        request,
+        "search/commitments.html",
+        {
+            "form": form,
+            "query": query,
+            "error": error,
+            "results": results,
+            "hits": build_hits(results, query, show_language=show_language),
+            "facets": found.facets,
+            "filters_active": active,
+            "max_query_length": MAX_QUERY_LENGTH,
+        },
+    )
+
+
+@require_GET
+def autocomplete(request):
+    """Titles of commitments of the current language that start like the query, as JSON."""
+    try:
+        query = QueryField().clean(request.GET.get("q", ""))
+    except forms.ValidationError:  # an over-long query simply gets no suggestions
+        query = ""
+    if len(normalise(query).replace(" ", "")) < AUTOCOMPLETE_MIN_LENGTH:
+        return JsonResponse({"results": []})
+    pages = (
+        searchable_commitments()
+        .filter(locale=Locale.get_active())
+        .autocomplete(query, operator="and")[:AUTOCOMPLETE_LIMIT]
+    )
+    return JsonResponse(
+        {
+            "results": [
+                {"title": page.title, "code": page.code, "url": page.get_url(request)}
+                for page in pages
+            ]
+        }
     )

@@ -1,6 +1,9 @@
 // Progressive enhancement only: every page and form works without this file.
 // Feature modules are listed here and load only on pages that carry data-module="name".
-const modules = {};
+const modules = {
+  autocomplete: () => import("./autocomplete.js"),
+  "comment-counter": () => import("./comment-counter.js"),
+};
 
 for (const [name, load] of Object.entries(modules)) {
   const elements = document.querySelectorAll(`[data-module~="${name}"]`);

@@ -1,0 +1,86 @@
+"""Wagtail's database search backend (SQLite FTS5 or PostgreSQL full text), normalising every
+indexed text value and every query with search.normalise.
+
+Like ``wagtail.search.backends.database``, ``SearchBackend(params)`` picks the implementation
+for the default database. PostgreSQL uses the ``simple`` text search configuration unless
+``SEARCH_CONFIG`` says otherwise: the index holds several languages at once, and an English or
+Arabic stemmer applied to all of them does more harm than good once spellings are normalised.
+"""
+
+import functools
+import logging
+import types
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from modelsearch.backends.database import SearchBackend as UpstreamSearchBackend
+
+from .query import NormalisingQueryMixin
+
+logger = logging.getLogger(__name__)
+
+
+def _global_names(code: types.CodeType) -> set[str]:
+    """Names a function's code (and its comprehensions') may read from globals."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _global_names(const)
+    return names
+
+
+def with_indexer(add_items, indexer_class):
+    """Upstream's ``Index.add_items``, building ``indexer_class`` where it builds the module's
+    ``ObjectIndexer``. The database indexes construct that class by its module-level name and
+    offer no hook to choose another; rebinding the name keeps upstream's insert/update logic
+    instead of a copy of it that would drift."""
+    if "ObjectIndexer" not in _global_names(add_items.__code__):
+        raise ImproperlyConfigured(
+            f"{add_items.__qualname__} no longer builds an ObjectIndexer: search.backends."
+            "database must be updated for this version of modelsearch."
+        )
+    namespace = {**add_items.__globals__, "ObjectIndexer": indexer_class}
+    return types.FunctionType(
+        add_items.__code__,
+        namespace,
+        add_items.__name__,
+        add_items.__defaults__,
+        add_items.__closure__,
+    )
+
+
+class DatabaseSearchMixin(NormalisingQueryMixin):
+    def matching_ids(self, query, queryset, operator="and"):
+        """Page ids of ``queryset`` matching ``query``, as a subquery for ``id__in``: facet counts
+        combine it with their own filters without fetching the matches into Python."""
+        results = self.search(query, queryset, operator=operator, order_by_relevance=False)
+        get_queryset = getattr(results, "get_queryset", None)
+        if get_queryset is None:  # no query left after normalisation
+            return queryset.none().values("id")
+        return get_queryset().values("id")
+
+
+@functools.cache
+def _fallback_backend_class(upstream_class):
+    # MySQL, or SQLite without FTS5: queries are still normalised, stored text is not.
+    logger.warning(
+        "search.backends.database has no normalising index for %s; using %s",
+        connection.vendor,
+        upstream_class.__name__,
+    )
+    return type(f"Normalising{upstream_class.__name__}", (DatabaseSearchMixin, upstream_class), {})
+
+
+def SearchBackend(params):  # noqa: N802 - Wagtail loads backends by this name
+    """The normalising backend for the default database's vendor."""
+    if connection.vendor == "postgresql":
+        from .postgres import NormalisingPostgresSearchBackend
+
+        return NormalisingPostgresSearchBackend(params)
+    # Upstream decides between SQLite FTS5 and its unindexed fallback (and remembers it).
+    upstream_class = type(UpstreamSearchBackend(params))
+    if upstream_class.__name__ == "SQLiteSearchBackend":
+        from .sqlite import NormalisingSQLiteSearchBackend
+
+        return NormalisingSQLiteSearchBackend(params)
+    return _fallback_backend_class(upstream_class)(params)

@@ -1,0 +1,102 @@
+"""The normalising database backends: what they store, what they search for, and that
+publishing keeps the index in step with the page."""
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from modelsearch.query import MATCH_NONE, And, Not, Or, Phrase, PlainText
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+
+from actionplans.models import CommitmentPage
+from search.backends.database import DatabaseSearchMixin, with_indexer
+from search.backends.query import normalise_query
+
+pytestmark = pytest.mark.django_db
+
+
+def stored_text(page) -> str:
+    entry = IndexEntry.objects.get(content_type__model="commitmentpage", object_id=str(page.pk))
+    if connection.vendor == "postgresql":  # tsvectors, plus plain-text mirrors
+        return f"{entry.title_text} {entry.body_text}"
+    return f"{entry.title} {entry.body}"
+
+
+def test_the_configured_backend_normalises(corpus):
+    assert isinstance(get_search_backend(), DatabaseSearchMixin)
+
+
+def test_published_pages_are_indexed_with_normalised_text(corpus):
+    text = stored_text(corpus.commitments["MS-02"])
+    assert "مشاركت زنان در بودجهسازي" in text
+    assert "ک" not in text and "ی" not in text and "\u200c" not in text
+
+
+def test_postgresql_uses_the_simple_configuration(corpus):
+    assert get_search_backend().config == ("simple" if connection.vendor == "postgresql" else None)
+
+
+def test_publishing_reindexes_the_page_with_its_new_themes(corpus):
+    page = CommitmentPage.objects.get(pk=corpus.commitments["AR-03"].pk)
+    page.tags.add("الاستقبال الرقمي")
+    page.save_revision().publish()
+    assert "استقبال رقمي" in stored_text(page)
+    assert [p.pk for p in CommitmentPage.objects.live().search("الاستقبال الرقمي")] == [page.pk]
+
+
+def test_update_index_rebuilds_normalised_entries(corpus):
+    IndexEntry.objects.all().delete()
+    call_command("update_index", verbosity=0)
+    assert "شوراي مشورتي" in stored_text(corpus.commitments["MS-01"])
+    assert [p.code for p in CommitmentPage.objects.live().search("شورای")] == ["MS-01"]
+
+
+def test_queries_are_normalised_in_every_form():
+    assert normalise_query("  مشارکة  ") == "مشاركه"
+    plain = normalise_query(PlainText("شورای", operator="or"))
+    assert (plain.query_string, plain.operator) == ("شوراي", "or")
+    assert normalise_query(Phrase("مستوى")).query_string == "مستوي"
+    combined = normalise_query(And([PlainText("۱۴۰۳"), Or([Not(PlainText("É"))])]))
+    assert combined.subqueries[0].query_string == "1403"
+    assert combined.subqueries[1].subqueries[0].subquery.query_string == "e"
+    assert normalise_query(PlainText("ـــ")) is MATCH_NONE
+
+
+def test_a_query_of_marks_alone_finds_nothing(corpus):
+    assert list(CommitmentPage.objects.live().search("\u064e\u0640")) == []
+    assert list(CommitmentPage.objects.live().autocomplete("\u200c")) == []
+
+
+def test_indexer_rebinding_refuses_an_incompatible_upstream():
+    def add_items(self, model, objs):
+        return list(objs)
+
+    with pytest.raises(ImproperlyConfigured):
+        with_indexer(add_items, object)
+
+
+def test_site_search_runs_a_constant_number_of_queries(client, corpus):
+    from .test_facets import _more_commitments
+
+    url = "/ar/search/?q=الخدمات"
+    client.get(url)
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    _more_commitments(corpus, 6)
+    with CaptureQueriesContext(connection) as after:
+        response = client.get(url)
+    assert len(response.context["hits"]) > 2
+    assert len(before.captured_queries) == len(after.captured_queries)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 query paths")
+@pytest.mark.parametrize("query", ["الخدمات", "شورای", "budget participatif", "ما می‌خواهیم"])
+def test_sqlite_ranks_a_page_as_it_ranks_the_whole_result_set(corpus, query):
+    queryset = CommitmentPage.objects.live()
+    whole = [page.pk for page in queryset.search(query, operator="or")]
+    first_page = [page.pk for page in queryset.search(query, operator="or")[:3]]
+    assert whole
+    assert first_page == whole[:3]
+    assert queryset.search(query, operator="or").count() == len(whole)
