@@ -140,6 +140,27 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
+# Sign-up asks for a public display name (pseudonymous by default) and a preferred language.
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+# allauth's rate limits (per IP, per key = email): failed logins, sign-ups, reset emails.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "5/m/ip,30/h/ip",
+    "reset_password": "10/m/ip,3/5m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+}
+# Public participation: comments and reports per user (count, seconds), cache-based;
+# reports from different people that hide a comment until a moderator reviews it.
+MOSHARAKA_RATE_LIMITS = {"comment": (10, 600), "report": (20, 3600)}
+MOSHARAKA_REPORTS_TO_HIDE = int(os.environ.get("MOSHARAKA_REPORTS_TO_HIDE", "3"))
 
 # --- Languages. Which languages a site offers is configuration: MOSHARAKA_LANGUAGES picks a
 # subset of the catalogue below (codes, comma separated, first one is the default).
@@ -209,16 +230,19 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
-# --- Search: the database backend (SQLite FTS5 / PostgreSQL full text) unless an
-# Elasticsearch cluster is configured.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# --- Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text) unless an
+# Elasticsearch cluster is configured. Both come from search.backends, which normalise
+# Arabic-script spellings, digits and Latin accents at index and at query time.
+# ELASTICSEARCH_INDEX prefixes the index names (e.g. "mosharaka" → mosharaka_wagtailcore_page).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 if os.environ.get("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch9",
-        "URLS": [os.environ["ELASTICSEARCH_URL"]],
-        "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "mosharaka"),
-        "TIMEOUT": 10,
+        "BACKEND": "search.backends.elasticsearch",
+        "URLS": env_list("ELASTICSEARCH_URL"),
+        "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX", "mosharaka") + "_",
+        "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "10")),
     }
+WAGTAILSEARCH_HITS_MAX_AGE = 30
 
 # --- Security headers (django-csp). The Wagtail admin ships inline scripts, so the policy
 # covers the public site only.

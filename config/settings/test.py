@@ -14,7 +14,7 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # SQLite keeps its test database in a file so that --reuse-db skips migrations between runs.
@@ -25,3 +25,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 
 # Static files come from the finders in tests; WhiteNoise serves collected files in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
+
+# Rate limits (sign-in, sign-up, comments, reports) are off in tests, except in the tests that
+# turn them back on to check them.
+ACCOUNT_RATE_LIMITS = False
+MOSHARAKA_RATE_LIMITS = None
