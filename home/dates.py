@@ -51,7 +51,8 @@ def format_date(value, language: str | None = None, with_time: bool = False) -> 
         day_value = value
     if uses_solar_hijri(language):
         year, month, day = solar_hijri(day_value)
-        text = f"{day} {AFGHAN_MONTHS[month - 1]} {year}"
+        with override(language):
+            text = f"{day} {AFGHAN_MONTHS[month - 1]} {year}"
         if time_part:
             text = f"{text}، {time_part}"
         return text.translate(PERSIAN_DIGITS)

@@ -29,6 +29,9 @@ class ActionPlanIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("action plans index")
         verbose_name_plural = _("action plans indexes")
 
+    # Organisation pages resolve any language version's id, so the language switcher keeps them.
+    language_neutral_routes = ("organisation",)
+
     def published_plans(self):
         return ActionPlanPage.objects.live().public().child_of(self)
 

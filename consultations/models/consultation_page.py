@@ -61,6 +61,9 @@ ConsultationPageManager = PageManager.from_queryset(ConsultationPageQuerySet)
 
 
 class ConsultationPage(RoutablePageMixin, BasePage):
+    # Paragraph ids are shared by all translations, so the language switcher keeps the route.
+    language_neutral_routes = ("paragraph",)
+
     consulted_on = models.CharField(
         _("what is consulted on"),
         max_length=250,

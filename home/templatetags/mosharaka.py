@@ -37,6 +37,15 @@ def language_name(code: str) -> str:
     return dict(settings.LANGUAGES).get(code) or get_language_info(code)["name_local"]
 
 
+def _shared_route_suffix(page, request) -> str:
+    """On a routable sub-page (a paragraph's comments, an organisation's commitments), the
+    sub-route to keep when switching language, if the page declares it language-neutral."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or match.url_name not in getattr(page, "language_neutral_routes", ()):
+        return ""
+    return page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in the other languages in which it exists (live translations only);
@@ -48,6 +57,7 @@ def language_switcher(context):
     if page is not None and getattr(page, "locale_id", None):
         translations = page.get_translations(inclusive=True).live().select_related("locale")
         by_language = {p.locale.language_code: p for p in translations}
+        suffix = _shared_route_suffix(page, request)
         for code, name in settings.LANGUAGES:
             target = by_language.get(code)
             if target is not None:
@@ -55,7 +65,7 @@ def language_switcher(context):
                     {
                         "code": code,
                         "name": name,
-                        "url": target.get_url(request),
+                        "url": target.get_url(request) + suffix,
                         "current": code == current,
                     }
                 )
@@ -93,6 +103,6 @@ def menu_pages(context):
     request = context["request"]
     cache = getattr(request, "_mosharaka_menu", None)
     if cache is None:
-        cache = list(home.get_children().live().in_menu().public())
+        cache = list(home.get_children().live().in_menu().public().specific())
         request._mosharaka_menu = cache
     return cache
