@@ -350,10 +350,25 @@ def _events(homes: dict) -> None:
     today = timezone.localdate()
     index_ar = add_child(
         homes["ar"],
-        EventIndexPage(title="الفعاليات والورشات", slug="events", show_in_menus=True),
+        EventIndexPage(
+            title="الفعاليات والورشات",
+            slug="events",
+            show_in_menus=True,
+            intro="ورشات الإعداد المشترك ودورات المجلس واللقاءات المفتوحة مع المواطنين والجمعيات.",
+        ),
     )
-    translate(index_ar, "fr", title="Événements et ateliers")
-    translate(index_ar, "en", title="Events and workshops")
+    translate(
+        index_ar,
+        "fr",
+        title="Événements et ateliers",
+        intro="Ateliers de co-création, sessions du Conseil et rencontres ouvertes avec les citoyens et les associations.",
+    )
+    translate(
+        index_ar,
+        "en",
+        title="Events and workshops",
+        intro="Co-creation workshops, council sessions and open meetings with residents and associations.",
+    )
     workshop = add_child(
         index_ar,
         EventPage(
@@ -431,7 +446,12 @@ def _events(homes: dict) -> None:
     )
     dari_index = add_child(
         homes["fa-af"],
-        EventIndexPage(title="برنامه‌ها و جلسه‌ها", slug="barnamaha", show_in_menus=True),
+        EventIndexPage(
+            title="برنامه‌ها و جلسه‌ها",
+            slug="barnamaha",
+            show_in_menus=True,
+            intro="جلسه‌های گزارش‌دهی، کارگاه‌ها و نشست‌های شاروالی با شهروندان و جامعهٔ مدنی.",
+        ),
     )
     add_child(
         dari_index,
