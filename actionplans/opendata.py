@@ -8,6 +8,8 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from home.spreadsheets import spreadsheet_cell
+
 from .models import ActionPlanPage, CommitmentPage
 from .organisations import localize_organisations
 
@@ -48,8 +50,6 @@ CSV_COLUMNS = [
     "milestone_key",
 ]
 LIST_SEPARATOR = "; "
-# Spreadsheets run a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _iso(value: date | None) -> str | None:
@@ -138,17 +138,6 @@ def plan_dataset(plan: ActionPlanPage, request, today: date) -> dict:
     }
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        text = "'" + text
-    return text
-
-
 def csv_rows(dataset: dict) -> list[list[str]]:
     """One row per milestone; a commitment without milestones still gets one row."""
     plan = dataset["plan"]
@@ -194,7 +183,7 @@ def csv_rows(dataset: dict) -> list[list[str]]:
                         "milestone_key": milestone["milestone_key"],
                     }
                 )
-            rows.append([_cell(row.get(column)) for column in CSV_COLUMNS])
+            rows.append([spreadsheet_cell(row.get(column)) for column in CSV_COLUMNS])
     return rows
 
 

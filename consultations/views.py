@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from accounts.models import Organisation
+from home.spreadsheets import spreadsheet_cell
 
 from . import services, targets, threads
 from .forms import CommentForm, ReportForm
@@ -184,10 +185,10 @@ def write_csv(stream, page) -> None:
                 comment.organisation.name if comment.organisation else "",
                 comment.created_at.isoformat(),
                 comment.status,
-                _csv_safe(comment.body),
+                spreadsheet_cell(comment.body),
                 response.outcome if response else "",
                 response.status if response else "",
-                _csv_safe(response.justification) if response else "",
+                spreadsheet_cell(response.justification) if response else "",
                 response.published_at.isoformat() if response and response.published_at else "",
             ]
         )
@@ -199,11 +200,6 @@ def _has_response(comment) -> bool:
     except CommentResponse.DoesNotExist:
         return False
     return True
-
-
-def _csv_safe(text: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 # --- Posting, replying, reporting ---------------------------------------------------------
