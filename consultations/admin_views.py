@@ -2,6 +2,8 @@
 with drafts by council staff). Listing comes from Wagtail's generic index view; the review and
 answer screens are small form views. Writes go through services."""
 
+from functools import cached_property
+
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -110,20 +112,27 @@ class ModerationIndexView(generic.IndexView):
         return reverse("comment_moderation:review", args=[instance.pk])
 
 
-class ReviewView(WagtailAdminTemplateMixin, FormView):
-    """A reported comment in its context, its reports and history, and the decision form."""
+class CommentFormView(WagtailAdminTemplateMixin, FormView):
+    """An admin form about one comment, open to the users the named permission allows."""
 
-    template_name = "consultations/admin/review.html"
-    form_class = ModerationForm
-    header_icon = "warning"
+    permission = ""
 
     def dispatch(self, request, *args, **kwargs):
-        if not can(request.user, "consultations.moderate_comment"):
+        if not can(request.user, self.permission):
             raise PermissionDenied
         self.comment = get_object_or_404(
             Comment.objects.select_related("author", "parent", "organisation"), pk=kwargs["pk"]
         )
         return super().dispatch(request, *args, **kwargs)
+
+
+class ReviewView(CommentFormView):
+    """A reported comment in its context, its reports and history, and the decision form."""
+
+    template_name = "consultations/admin/review.html"
+    form_class = ModerationForm
+    header_icon = "warning"
+    permission = "consultations.moderate_comment"
 
     def get_page_title(self):
         return _("Review a comment")
@@ -267,19 +276,15 @@ class ResponseIndexView(generic.IndexView):
         return reverse("comment_responses:answer", args=[instance.pk])
 
 
-class AnswerView(WagtailAdminTemplateMixin, FormView):
+class AnswerView(CommentFormView):
     template_name = "consultations/admin/answer.html"
     form_class = ResponseForm
     header_icon = "comment"
+    permission = "consultations.answer_comments"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can(request.user, "consultations.answer_comments"):
-            raise PermissionDenied
-        self.comment = get_object_or_404(
-            Comment.objects.select_related("author", "parent", "organisation"), pk=kwargs["pk"]
-        )
-        self.response = CommentResponse.objects.filter(comment=self.comment).first()
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def response(self):
+        return CommentResponse.objects.filter(comment=self.comment).first()
 
     def get_page_title(self):
         return _("Answer a comment")
