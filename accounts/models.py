@@ -90,10 +90,6 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_cso(self) -> bool:
-        return self.kind == self.Kind.CSO
-
 
 class Membership(models.Model):
     """A person who may act for an organisation (e.g. post a CSO's progress assessment)."""

@@ -2,19 +2,11 @@
 memberships (civil society). Predicates here are the one place that decides who has a role."""
 
 import rules
-from django.utils.translation import gettext_lazy as _
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 COUNCIL_STAFF = "Council staff"
 EVALUATORS = "Evaluators"
-
-ROLE_GROUPS = {
-    EDITORS: _("Editors"),
-    MODERATORS: _("Moderators"),
-    COUNCIL_STAFF: _("Council staff"),
-    EVALUATORS: _("Evaluators"),
-}
 
 
 def _in_group(name: str):
@@ -42,13 +34,6 @@ is_editor = _in_group(EDITORS)
 is_moderator = _in_group(MODERATORS)
 is_council_staff = _in_group(COUNCIL_STAFF)
 is_evaluator = _in_group(EVALUATORS)
-
-
-@rules.predicate
-def is_cso_member(user) -> bool:
-    if not is_active_user(user):
-        return False
-    return user.memberships.filter(organisation__kind="cso").exists()
 
 
 def member_organisation_keys(user) -> set:

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -24,7 +23,6 @@ if settings.DEBUG:
 # Everything the public reads carries its language in the URL: /ar/…, /fr/…, /fa-af/…
 # A visitor to / is redirected to the best language for their browser.
 urlpatterns += i18n_patterns(
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("search.urls")),

@@ -246,9 +246,6 @@ class CommitmentPage(BasePage):
             plan = self.get_parent()
         return plan
 
-    def overdue_milestones(self, today: date) -> list[Milestone]:
-        return [m for m in self.milestones.all() if m.is_overdue(today)]
-
     def next_milestone(self) -> Milestone | None:
         """The first open milestone by due date, from the already-loaded milestones."""
         open_ones = [m for m in self.milestones.all() if not m.is_closed]

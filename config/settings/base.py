@@ -260,7 +260,6 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Participation
-MOSHARAKA_DEMO = env_bool("MOSHARAKA_DEMO")
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 

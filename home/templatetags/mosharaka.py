@@ -3,7 +3,7 @@ switcher, and bidirectional-safe output of user-written text."""
 
 from django import template
 from django.conf import settings
-from django.utils.translation import get_language, get_language_bidi, get_language_info
+from django.utils.translation import get_language, get_language_bidi
 
 from home.dates import format_date
 
@@ -29,12 +29,6 @@ def is_within(page, section) -> bool:
 @register.simple_tag
 def text_direction() -> str:
     return "rtl" if get_language_bidi() else "ltr"
-
-
-@register.simple_tag
-def language_name(code: str) -> str:
-    """A language's own name, as its readers write it."""
-    return dict(settings.LANGUAGES).get(code) or get_language_info(code)["name_local"]
 
 
 def _shared_route_suffix(page, request) -> str:

@@ -4,46 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from consultations.models import Comment, CommentResponse
+from consultations.bulk import add_comments
 
 from .conftest import first_paragraph
-
-
-def add_comments(page, users, organisation, n: int) -> None:
-    paragraphs = [p.id for s in page.sections for p in s.paragraphs] + [""]
-    parents = Comment.objects.bulk_create(
-        Comment(
-            target_key=page.translation_key,
-            paragraph=paragraphs[i % len(paragraphs)],
-            language="ar" if i % 2 else "fr",
-            author=users[i % len(users)],
-            organisation=organisation if i % 5 == 0 else None,
-            body=f"تعليق {i}",
-            status="hidden" if i % 17 == 0 else "published",
-        )
-        for i in range(n)
-    )
-    Comment.objects.bulk_create(
-        Comment(
-            target_key=page.translation_key,
-            paragraph=parent.paragraph,
-            language="ar",
-            author=users[0],
-            parent=parent,
-            body="ردّ",
-        )
-        for parent in parents[::3]
-    )
-    CommentResponse.objects.bulk_create(
-        CommentResponse(
-            comment=parent,
-            outcome="incorporated",
-            justification="نعم",
-            language="ar",
-            status="published",
-        )
-        for parent in parents[::2]
-    )
 
 
 def count_queries(client, url) -> int:
@@ -62,8 +25,8 @@ def test_query_count_is_constant_from_10_to_1000_comments(
     member = role_user("cso_member")
     organisation = member.memberships.get().organisation
     users = [make_user() for _ in range(5)] + [member]
-    add_comments(small, users, organisation, 10)
-    add_comments(large, users, organisation, 1000)
+    add_comments(small, users, 10, organisation)
+    add_comments(large, users, 1000, organisation)
     if signed_in:
         client.force_login(member)
     for url in (small.url, small.paragraph_url(first_paragraph(small))):

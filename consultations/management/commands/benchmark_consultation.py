@@ -19,10 +19,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.models import User
+from consultations.bulk import add_comments
 from consultations.demo import CHARTER, draft
 from consultations.models import (
-    Comment,
-    CommentResponse,
     ConsultationIndexPage,
     ConsultationPage,
 )
@@ -79,36 +78,5 @@ class Command(BaseCommand):
             User.objects.create_user(username=f"bench-{uuid.uuid4().hex[:10]}", password=None)
             for _ in range(50)
         ]
-        ids = [p.id for s in page.sections for p in s.paragraphs] + [""]
-        parents = Comment.objects.bulk_create(
-            Comment(
-                target_key=page.translation_key,
-                paragraph=ids[i % len(ids)],
-                language="ar",
-                author=users[i % len(users)],
-                body=f"تعليق رقم {i} " * 5,
-            )
-            for i in range(n)
-        )
-        Comment.objects.bulk_create(
-            Comment(
-                target_key=page.translation_key,
-                paragraph=p.paragraph,
-                language="fr",
-                author=users[0],
-                parent=p,
-                body="Réponse",
-            )
-            for p in parents[::3]
-        )
-        CommentResponse.objects.bulk_create(
-            CommentResponse(
-                comment=p,
-                outcome="incorporated",
-                justification="نعم",
-                language="ar",
-                status="published",
-            )
-            for p in parents[::2]
-        )
+        add_comments(page, users, n)
         return page
