@@ -265,7 +265,8 @@ def comment_new(request, page_id: int):
     parent = None
     parent_id = source.get("parent") or ""
     if parent_id:
-        if not parent_id.isdigit():
+        # ASCII digits only ("²".isdigit() is true) and short enough for a bigint column.
+        if not (parent_id.isascii() and parent_id.isdigit() and len(parent_id) <= 18):
             raise Http404
         parent = get_object_or_404(
             Comment.objects.select_related("author"),
