@@ -1,8 +1,11 @@
 """allauth adapter: user-entered names are cleaned like all public text; the public name, never
 the email, stands for the user; the sign-up language becomes the preferred language."""
 
+import secrets
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django.contrib.auth import get_user_model
 from django.contrib.sites.shortcuts import get_current_site
 
 from . import mail
@@ -34,6 +37,15 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         mail.queue_message(self.render_mail(template_prefix, email, context))
+
+    def generate_unique_username(self, txts, regex=None) -> str:
+        """A random user name: never derived from the email or a name (it shows in the admin
+        and in audit logs, and would tell who someone is)."""
+        model = get_user_model()
+        while True:
+            username = f"u-{secrets.token_hex(6)}"
+            if not model._default_manager.filter(username=username).exists():
+                return username
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
-from .text import clean_line
+from .names import validate_display_name
 
 DISPLAY_NAME_HELP = _(
     "Shown publicly beside what you write. Leave empty to appear as “Participant” and a "
@@ -13,12 +13,7 @@ DISPLAY_NAME_HELP = _(
 
 
 def clean_display_name(value: str) -> str:
-    name = clean_line(value)
-    if "@" in name:
-        raise forms.ValidationError(
-            _("Please choose a name that is not an email address: it is shown publicly.")
-        )
-    return name
+    return validate_display_name(value)
 
 
 def _language_initial() -> str:

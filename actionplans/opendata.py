@@ -2,13 +2,12 @@
 with one row per milestone. Column names follow the OGP commitment template; translation keys
 let reusers join the language versions of the same commitment or milestone."""
 
-import csv
 import io
 from datetime import date
 
 from django.utils.text import slugify
 
-from home.spreadsheets import spreadsheet_cell
+from home.spreadsheets import SpreadsheetWriter, spreadsheet_cell
 
 from .models import ActionPlanPage, CommitmentPage
 from .organisations import localize_organisations
@@ -190,7 +189,7 @@ def csv_rows(dataset: dict) -> list[list[str]]:
 def csv_bytes(dataset: dict) -> bytes:
     """UTF-8 with a byte-order mark, so that spreadsheets open Arabic and Dari text intact."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(csv_rows(dataset))
+    SpreadsheetWriter(buffer).writerows(csv_rows(dataset))
     return buffer.getvalue().encode("utf-8-sig")
 
 

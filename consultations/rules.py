@@ -94,3 +94,9 @@ rules.add_perm("consultations.export_comments", is_editor)
 
 def can(user, permission: str, obj=None) -> bool:
     return rules.has_perm(permission, user, obj)
+
+
+def page_is_viewable(request, page) -> bool:
+    """The page's Wagtail view restrictions (private, password, groups, its ancestors' too)
+    let this request see it: every view showing a comment checks it, not only the page."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())

@@ -3,7 +3,10 @@
 Each function takes the acting user, checks the permission itself (views check it too, to show
 or hide controls), runs in a transaction and leaves an audit-log entry."""
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -23,6 +26,11 @@ from .targets import accepts_comments
 
 class RateLimited(ValidationError):
     pass
+
+
+# The same text posted again by the same author at the same place within this time is the
+# same comment.
+DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
 def reports_to_hide() -> int:
@@ -72,11 +80,29 @@ def post_comment(
     ):
         raise PermissionDenied
     body = _clean_body(body, BODY_MAX_LENGTH)
-    if not ratelimit.hit("comment", user.pk):
-        raise RateLimited(
-            _("You have posted many comments in a short time. Please wait a few minutes.")
-        )
     with transaction.atomic():
+        # One author's posts are serialised, so that a double submit (two clicks, a resent
+        # form) finds the first one and returns it instead of publishing the text twice.
+        get_user_model()._default_manager.select_for_update().filter(pk=user.pk).first()
+        existing = (
+            Comment.objects.filter(
+                author=user,
+                target_key=page.translation_key,
+                paragraph=paragraph,
+                parent=parent,
+                body=body,
+                created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+            )
+            .order_by("pk")
+            .first()
+        )
+        if existing is not None:
+            existing.target_page = page
+            return existing
+        if not ratelimit.hit("comment", user.pk):
+            raise RateLimited(
+                _("You have posted many comments in a short time. Please wait a few minutes.")
+            )
         comment = Comment.objects.create(
             target_key=page.translation_key,
             paragraph=paragraph,

@@ -1,8 +1,6 @@
 """Public views of consultations and comment threads. Wiring only: permissions come from
 rules.py, writes from services.py, and every form works without JavaScript."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,12 +14,12 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from accounts.models import Organisation
-from home.spreadsheets import spreadsheet_cell
+from home.spreadsheets import SpreadsheetWriter
 
 from . import services, targets, threads
 from .forms import CommentForm, ReportForm
 from .models import Comment, CommentResponse
-from .rules import can
+from .rules import can, page_is_viewable
 
 # --- Consultation pages (served through ConsultationPage's routes) ------------------------
 
@@ -164,7 +162,7 @@ CSV_HEADER = [
 
 def write_csv(stream, page) -> None:
     numbers = {p.id: (p.number, p.anchor) for p in page.paragraphs.values()}
-    writer = csv.writer(stream)
+    writer = SpreadsheetWriter(stream)
     writer.writerow(CSV_HEADER)
     comments = (
         Comment.objects.for_target(page.translation_key)
@@ -185,10 +183,10 @@ def write_csv(stream, page) -> None:
                 comment.organisation.name if comment.organisation else "",
                 comment.created_at.isoformat(),
                 comment.status,
-                spreadsheet_cell(comment.body),
+                comment.body,
                 response.outcome if response else "",
                 response.status if response else "",
-                spreadsheet_cell(response.justification) if response else "",
+                response.justification if response else "",
                 response.published_at.isoformat() if response and response.published_at else "",
             ]
         )
@@ -237,9 +235,9 @@ def _comment_form(request, page, paragraph: str = "", data=None) -> CommentForm 
     )
 
 
-def _commentable_page(page_id: int):
-    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
-    if not targets.accepts_comments(page):
+def _commentable_page(page_id: int, request):
+    page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    if not targets.accepts_comments(page) or not page_is_viewable(request, page):
         raise Http404
     return page
 
@@ -260,7 +258,7 @@ def comment_url(comment: Comment, page, request=None) -> str:
 @require_http_methods(["GET", "POST"])
 @login_required
 def comment_new(request, page_id: int):
-    page = _commentable_page(page_id)
+    page = _commentable_page(page_id, request)
     source = request.POST if request.method == "POST" else request.GET
     parent = None
     parent_id = source.get("parent") or ""
@@ -278,6 +276,7 @@ def comment_new(request, page_id: int):
     paragraph = None
     if short_id and hasattr(page, "paragraphs"):
         paragraph = page.paragraphs.get(short_id)
+    rate_limited = False
     form = CommentForm(
         request.POST if request.method == "POST" else None,
         initial={"paragraph": short_id, "parent": parent_id},
@@ -302,6 +301,9 @@ def comment_new(request, page_id: int):
                     organisation=form.chosen_organisation,
                     language=page.locale.language_code,
                 )
+            except services.RateLimited as error:
+                form.add_error(None, error)
+                rate_limited = True
             except ValidationError as error:
                 form.add_error(None, error)
             except PermissionDenied:
@@ -312,6 +314,8 @@ def comment_new(request, page_id: int):
     status = 200 if allowed else 403
     if request.method == "POST" and allowed and not form.is_valid():
         status = 400
+    if rate_limited:
+        status = 429  # the text typed is kept in the form
     if parent is not None:
         threads.decorate([parent], page, request.user)
     return render(
@@ -329,13 +333,13 @@ def comment_new(request, page_id: int):
     )
 
 
-def _comment_with_page(comment_id: int) -> tuple[Comment, object]:
+def _comment_with_page(comment_id: int, request) -> tuple[Comment, object]:
     comment = get_object_or_404(Comment.objects.select_related("author", "parent"), pk=comment_id)
     page = comment.target_page
-    if page is None or not page.live:
+    if page is None or not page.live or not page_is_viewable(request, page):
         raise Http404
     localized = page.localized
-    if localized.live:
+    if localized.live and page_is_viewable(request, localized):
         page = localized.specific
     comment.target_page = page
     return comment, page
@@ -344,8 +348,9 @@ def _comment_with_page(comment_id: int) -> tuple[Comment, object]:
 @require_http_methods(["GET", "POST"])
 @login_required
 def comment_report(request, comment_id: int):
-    comment, page = _comment_with_page(comment_id)
+    comment, page = _comment_with_page(comment_id, request)
     allowed = can(request.user, "consultations.report_comment", comment)
+    rate_limited = False
     form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and allowed and form.is_valid():
         try:
@@ -357,6 +362,7 @@ def comment_report(request, comment_id: int):
             )
         except ValidationError as error:
             form.add_error(None, error)
+            rate_limited = isinstance(error, services.RateLimited)
         else:
             messages.success(request, _("Thank you: moderators will look at this comment."))
             return redirect(comment_url(comment, page, request))
@@ -365,10 +371,10 @@ def comment_report(request, comment_id: int):
         request,
         "consultations/comment_report_page.html",
         {"page": page, "comment": comment, "form": form, "allowed": allowed},
-        status=200 if allowed else 403,
+        status=429 if rate_limited else 200 if allowed else 403,
     )
 
 
 def comment_permalink(request, comment_id: int):
-    comment, page = _comment_with_page(comment_id)
+    comment, page = _comment_with_page(comment_id, request)
     return redirect(comment_url(comment, page, request))

@@ -12,3 +12,20 @@ def spreadsheet_cell(value) -> str:
         return "true" if value else "false"
     text = str(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+class SpreadsheetWriter:
+    """csv.writer whose every cell goes through spreadsheet_cell: an export written with it
+    cannot forget a column."""
+
+    def __init__(self, stream, **options):
+        import csv
+
+        self._writer = csv.writer(stream, **options)
+
+    def writerow(self, row):
+        return self._writer.writerow([spreadsheet_cell(value) for value in row])
+
+    def writerows(self, rows):
+        for row in rows:
+            self.writerow(row)

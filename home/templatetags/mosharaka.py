@@ -3,6 +3,7 @@ switcher, and bidirectional-safe output of user-written text."""
 
 from django import template
 from django.conf import settings
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_bidi
 
 from home.dates import format_date
@@ -29,6 +30,16 @@ def is_within(page, section) -> bool:
 @register.simple_tag
 def text_direction() -> str:
     return "rtl" if get_language_bidi() else "ltr"
+
+
+def is_local_path(url: str) -> bool:
+    """A path of this site: one slash, then no scheme, host or backslash trick."""
+    return (
+        url.startswith("/")
+        and not url.startswith(("//", "/\\"))
+        and "\\" not in url
+        and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
+    )
 
 
 def _shared_route_suffix(page, request) -> str:
@@ -68,6 +79,8 @@ def language_switcher(context):
 
         for code, name in settings.LANGUAGES:
             url = translate_url(request.get_full_path(), code)
+            if not is_local_path(url):  # e.g. GET /%2F%2Fevil.example/ is "//evil.example/"
+                url = f"/{code}/"
             links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links, "current": current}
 

@@ -66,10 +66,10 @@ def test_cso_member_may_post_as_their_organisation_only(consultation, role_user,
 @override_settings(MOSHARAKA_RATE_LIMITS={"comment": (2, 600), "report": (1, 600)})
 def test_posting_is_rate_limited(consultation, make_user, make_comment):
     user = make_user()
-    for _ in range(2):
-        services.post_comment(user=user, page=consultation, body="x")
+    for n in range(2):
+        services.post_comment(user=user, page=consultation, body=f"x{n}")
     with pytest.raises(services.RateLimited):
-        services.post_comment(user=user, page=consultation, body="x")
+        services.post_comment(user=user, page=consultation, body="x2")
     services.report_comment(user=user, comment=make_comment(consultation), reason="spam")
     with pytest.raises(services.RateLimited):
         services.report_comment(user=user, comment=make_comment(consultation), reason="spam")
