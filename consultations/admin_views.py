@@ -7,7 +7,7 @@ from functools import cached_property
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -20,6 +20,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import ModelLogEntry, Page
 from wagtail.permission_policies.base import BasePermissionPolicy
+
+from home.spreadsheets import GuardedExportMixin
 
 from . import services
 from .forms import ModerationForm, ResponseForm
@@ -68,6 +70,21 @@ def _page_title_subquery():
     )
 
 
+# What the admin's CSV and XLSX exports of comments contain.
+EXPORT_FIELDS = [
+    "pk",
+    "target_key",
+    "page_title",
+    "paragraph",
+    "parent_id",
+    "language",
+    "author_name",
+    "status",
+    "body",
+    "created_at",
+]
+
+
 # --- Moderation queue -------------------------------------------------------------------
 
 
@@ -95,7 +112,7 @@ class ModerationFilterSet(WagtailFilterSet):
         return queryset.filter(reports__isnull=not value).distinct()
 
 
-class ModerationIndexView(generic.IndexView):
+class ModerationIndexView(GuardedExportMixin, generic.IndexView):
     any_permission_required = ["moderate"]
     filterset_class = ModerationFilterSet
     default_ordering = "-created_at"
@@ -204,6 +221,9 @@ class CommentModerationViewSet(ModelViewSet):
         "created_at",
     ]
     list_per_page = 30
+    # Every comment, including those of a page since deleted (its title is then empty).
+    list_export = EXPORT_FIELDS
+    export_filename = "comments"
 
     def get_urlpatterns(self):
         return [
@@ -259,7 +279,7 @@ class ResponseFilterSet(WagtailFilterSet):
         return queryset.filter(target_key=value) if value else queryset
 
 
-class ResponseIndexView(generic.IndexView):
+class ResponseIndexView(GuardedExportMixin, generic.IndexView):
     any_permission_required = ["respond"]
     filterset_class = ResponseFilterSet
     default_ordering = "created_at"
@@ -269,7 +289,12 @@ class ResponseIndexView(generic.IndexView):
         return (
             Comment.objects.published()
             .select_related("author", "response")
-            .annotate(page_title=_page_title_subquery())
+            .annotate(
+                page_title=_page_title_subquery(),
+                response_outcome=F("response__outcome"),
+                response_status=F("response__status"),
+                response_text=F("response__justification"),
+            )
         )
 
     def get_edit_url(self, instance):
@@ -352,6 +377,8 @@ class CommentResponseViewSet(ModelViewSet):
         "created_at",
     ]
     list_per_page = 30
+    list_export = EXPORT_FIELDS + ["response_outcome", "response_status", "response_text"]
+    export_filename = "comments-and-responses"
 
     def get_urlpatterns(self):
         return [

@@ -1,4 +1,5 @@
-"""The consultation page's editing form: paste a long draft to split it into sections."""
+"""The consultation page's editing form: paste a long draft to split it into sections; no
+edit may drop a paragraph that has comments (they would vanish from the public record)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -23,25 +24,58 @@ class ConsultationPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         source = (cleaned_data.get("draft_source") or "").strip()
-        if not source:
-            return cleaned_data
+        if source:
+            try:
+                parsed = parse_draft_source(source)
+                existing = read_draft(self.instance.draft) if self.instance.pk else []
+                data = build_stream_data(parsed, existing, self._commented())
+            except forms.ValidationError as error:
+                self.add_error("draft_source", error)
+                return cleaned_data
+            stream_block = self.instance._meta.get_field("draft").stream_block
+            cleaned_data["draft"] = stream_block.to_python(data)
+            cleaned_data["draft_source"] = ""
+        if "draft" in cleaned_data and self.instance.pk:
+            lost = dropped_commented_paragraphs(
+                self.instance, cleaned_data["draft"], self._commented()
+            )
+            if lost:
+                self.add_error(
+                    "draft",
+                    _(
+                        "These paragraphs have comments and cannot be removed: %(numbers)s. "
+                        "Change their text instead, or ask a moderator: comments are never "
+                        "deleted."
+                    )
+                    % {"numbers": ", ".join(lost)},
+                )
+        return cleaned_data
+
+    def _commented(self) -> set[str]:
         from .models import Comment
 
-        try:
-            parsed = parse_draft_source(source)
-            existing = read_draft(self.instance.draft) if self.instance.pk else []
-            commented = set()
-            if self.instance.pk:
-                commented = set(
-                    Comment.objects.for_target(self.instance.translation_key)
-                    .exclude(paragraph="")
-                    .values_list("paragraph", flat=True)
-                )
-            data = build_stream_data(parsed, existing, commented)
-        except forms.ValidationError as error:
-            self.add_error("draft_source", error)
-            return cleaned_data
-        stream_block = self.instance._meta.get_field("draft").stream_block
-        cleaned_data["draft"] = stream_block.to_python(data)
-        cleaned_data["draft_source"] = ""
-        return cleaned_data
+        if not self.instance.pk:
+            return set()
+        return set(
+            Comment.objects.for_target(self.instance.translation_key)
+            .exclude(paragraph="")
+            .values_list("paragraph", flat=True)
+        )
+
+
+def dropped_commented_paragraphs(page, new_draft, commented: set[str]) -> list[str]:
+    """Numbers of the commented paragraphs of the page (as edited so far, and as published)
+    that the new draft would no longer contain."""
+    from .models import ConsultationPage
+
+    kept = {p.id for section in read_draft(new_draft) for p in section.paragraphs}
+    before = read_draft(page.draft)
+    published = ConsultationPage.objects.filter(pk=page.pk).only("draft").first()
+    if published is not None:
+        before += read_draft(published.draft)
+    lost = {}
+    for section in before:
+        for paragraph in section.paragraphs:
+            if paragraph.id in commented and paragraph.id not in kept:
+                lost.setdefault(paragraph.id, paragraph.number)
+    return list(lost.values())

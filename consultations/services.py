@@ -222,6 +222,13 @@ def save_response(
             if not can(user, "consultations.publish_response", comment):
                 raise PermissionDenied
             publish = True
+        revised = was_published and (response.outcome, response.justification) != (
+            outcome,
+            justification,
+        )
+        if revised and response.latest_revision_id is None:
+            # Published before versions were kept: keep that version first.
+            response.save_revision(user=response.published_by, clean=False)
         response.outcome = outcome
         response.justification = justification
         response.language = language or get_language() or settings.LANGUAGE_CODE
@@ -229,7 +236,11 @@ def save_response(
             response.status = CommentResponse.Status.PUBLISHED
             response.published_by = user
             response.published_at = response.published_at or timezone.now()
+            if revised:
+                response.revised_at = timezone.now()
         response.save()
+        if publish and (revised or not was_published):
+            response.save_revision(user=user, clean=False)  # every published version is kept
         comment.response = response
         log(
             instance=comment,

@@ -29,3 +29,16 @@ class SpreadsheetWriter:
     def writerows(self, rows):
         for row in rows:
             self.writerow(row)
+
+
+class GuardedExportMixin:
+    """For Wagtail admin index views with `list_export`: every exported CSV cell goes through
+    spreadsheet_cell (Wagtail's XLSX export already stores formulas as text)."""
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: spreadsheet_cell(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )

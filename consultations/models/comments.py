@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import RevisionMixin
 
 BODY_MAX_LENGTH = 5000
 REASON_MAX_LENGTH = 500
@@ -202,9 +203,10 @@ class CommentReport(models.Model):
         return f"{self.get_reason_display()} – {self.comment_id}"
 
 
-class CommentResponse(models.Model):
+class CommentResponse(RevisionMixin, models.Model):
     """The council's reasoned response to one comment. Council staff may draft it; an editor
-    publishes it, and only then does the public (and the commenter) see it."""
+    publishes it, and only then does the public (and the commenter) see it. Every published
+    version is kept as a Wagtail revision; `revised_at` tells the public it was changed."""
 
     class Outcome(models.TextChoices):
         INCORPORATED = "incorporated", _("Incorporated")
@@ -232,6 +234,7 @@ class CommentResponse(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    revised_at = models.DateTimeField(_("revised"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("reasoned response")
