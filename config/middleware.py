@@ -1,7 +1,6 @@
 """Request guards that close whole classes of bad input before any view runs."""
 
-from django.core.exceptions import BadRequest
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 # Paths outside the language-prefixed site: their 404s stay 404s.
@@ -17,7 +16,8 @@ def has_nul(request) -> bool:
 
 class RejectNulMiddleware:
     """A NUL character in a query parameter is never meaningful, and PostgreSQL refuses it in
-    any query (a server error wherever a parameter reaches the database): answer 400."""
+    any query (a server error wherever a parameter reaches the database). The API answers 400
+    in JSON; the site drops the NUL characters, so that a search or a facet still works."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -26,7 +26,11 @@ class RejectNulMiddleware:
         if has_nul(request):
             if request.path_info.startswith("/api/"):
                 return JsonResponse({"message": "null characters are not allowed"}, status=400)
-            raise BadRequest("NUL character in a query parameter")
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
         return self.get_response(request)
 
 
