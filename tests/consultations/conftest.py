@@ -6,13 +6,16 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.models import Locale
 
 from accounts import roles
-from accounts.models import Membership, Organisation
+from accounts.models import Membership, Organisation, User
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
 from home.demo import add_child, translate
+from home.models import HomePage
 
 ROLES = ["anonymous", "citizen", "cso_member", "staff", "editor", "moderator", "evaluator"]
 
@@ -56,31 +59,43 @@ def window(phase: str) -> tuple:
     }[phase]
 
 
+@pytest.fixture(scope="module")
+def consultation_index_key(home_page_keys, django_db_blocker) -> int:
+    """The consultations index under the Arabic home page, with its French translation,
+    built once per module."""
+    with django_db_blocker.unblock():
+        home = HomePage.objects.get(pk=home_page_keys["ar"])
+        index = add_child(home, ConsultationIndexPage(title="الاستشارات", slug="istisharat"))
+        translate(index, "fr", title="Consultations")
+        return index.pk
+
+
 @pytest.fixture
-def consultation_index(home_pages):
-    index = add_child(
-        home_pages["ar"], ConsultationIndexPage(title="الاستشارات", slug="istisharat")
+def consultation_index(home_pages, consultation_index_key):
+    return ConsultationIndexPage.objects.get(pk=consultation_index_key)
+
+
+def new_consultation(index, phase: str, *, slug: str | None = None) -> ConsultationPage:
+    opens_at, closes_at = window(phase)
+    page = add_child(
+        index,
+        ConsultationPage(
+            title="مشروع",
+            slug=slug or f"draft-{uuid.uuid4().hex[:6]}",
+            consulted_on="مشروع ميثاق",
+            opens_at=opens_at,
+            closes_at=closes_at,
+            draft=draft_json(ARABIC_DRAFT),
+        ),
     )
-    translate(index, "fr", title="Consultations")
-    return index
+    page.refresh_from_db()
+    return page
 
 
 @pytest.fixture
 def make_consultation(consultation_index):
     def make(phase: str = "during", *, french: bool = True, slug: str | None = None):
-        opens_at, closes_at = window(phase)
-        page = add_child(
-            consultation_index,
-            ConsultationPage(
-                title="مشروع",
-                slug=slug or f"draft-{uuid.uuid4().hex[:6]}",
-                consulted_on="مشروع ميثاق",
-                opens_at=opens_at,
-                closes_at=closes_at,
-                draft=draft_json(ARABIC_DRAFT),
-            ),
-        )
-        page.refresh_from_db()
+        page = new_consultation(consultation_index, phase, slug=slug)
         if french:
             ids = [(s.id, [p.id for p in s.paragraphs]) for s in page.sections]
             translate(
@@ -110,38 +125,101 @@ def first_paragraph(page: ConsultationPage):
     return page.sections[0].paragraphs[0]
 
 
+def new_role_user(role: str, username: str) -> User:
+    """A user holding a role of the design's matrix (a CSO member belongs to an association)."""
+    groups = {
+        "staff": [roles.COUNCIL_STAFF],
+        "editor": [roles.EDITORS],
+        "moderator": [roles.MODERATORS],
+        "evaluator": [roles.EVALUATORS],
+    }.get(role, [])
+    user = User.objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        display_name=f"{role} {username}",
+        password="pass-for-tests-123",
+        preferred_language="fr",
+    )
+    user.groups.set(Group.objects.filter(name__in=groups))
+    if role == "cso_member":
+        organisation = Organisation.objects.create(
+            name="Association",
+            kind=Organisation.Kind.CSO,
+            locale=Locale.objects.get(language_code="ar"),
+        )
+        Membership.objects.create(user=user, organisation=organisation)
+    return user
+
+
 @pytest.fixture
-def role_user(make_user):
-    """A user for a role name of the design's matrix (None for anonymous)."""
+def role_user(db):
+    """A user for a role name of the design's matrix (None for anonymous), made on first use
+    in the test and the same one after that."""
     cache_by_role: dict = {}
 
     def make(role: str):
         if role == "anonymous":
             return None
-        if role in cache_by_role:
-            return cache_by_role[role]
-        groups = {
-            "staff": [roles.COUNCIL_STAFF],
-            "editor": [roles.EDITORS],
-            "moderator": [roles.MODERATORS],
-            "evaluator": [roles.EVALUATORS],
-        }.get(role, [])
-        user = make_user(groups=groups, preferred_language="fr")
-        if role == "cso_member":
-            organisation = Organisation.objects.create(
-                name="Association", kind=Organisation.Kind.CSO, locale_id=_locale()
-            )
-            Membership.objects.create(user=user, organisation=organisation)
-        cache_by_role[role] = user
-        return user
+        if role not in cache_by_role:
+            cache_by_role[role] = new_role_user(role, f"role-{role}")
+        return cache_by_role[role]
 
     return make
 
 
-def _locale():
-    from wagtail.models import Locale
+# --- The permission matrices: one consultation and one user per role for the whole module ---
 
-    return Locale.objects.get(language_code="ar").pk
+
+@pytest.fixture(scope="module")
+def matrix_keys(consultation_index_key, django_db_blocker) -> dict:
+    """Built once per matrix module: an Arabic consultation, a user per role and the author of
+    the comments the cells act on."""
+    with django_db_blocker.unblock():
+        index = ConsultationIndexPage.objects.get(pk=consultation_index_key)
+        return {
+            "page": new_consultation(index, "during").pk,
+            "users": {
+                role: new_role_user(role, f"matrix-{role}").pk
+                for role in ROLES
+                if role != "anonymous"
+            },
+            "author": new_role_user("citizen", "matrix-author").pk,
+        }
+
+
+class Matrix:
+    """One cell of a permission matrix: the module's consultation moved into a phase of its
+    window, the user of a role, a fresh comment in a state. Every object is read from the
+    database, so the rules and services see what is stored, nothing set up in memory."""
+
+    def __init__(self, keys: dict):
+        self.keys = keys
+
+    def consultation(self, phase: str) -> ConsultationPage:
+        opens_at, closes_at = window(phase)
+        pages = ConsultationPage.objects.filter(pk=self.keys["page"])
+        pages.update(opens_at=opens_at, closes_at=closes_at)
+        return pages.get()
+
+    def user(self, role: str) -> User | None:
+        if role == "anonymous":
+            return None
+        return User.objects.get(pk=self.keys["users"][role])
+
+    def comment(self, page: ConsultationPage, status: str) -> Comment:
+        created = Comment.objects.create(
+            target_key=page.translation_key,
+            language="ar",
+            author_id=self.keys["author"],
+            body="تعليق",
+            status=status,
+        )
+        return Comment.objects.get(pk=created.pk)
+
+
+@pytest.fixture
+def matrix(db, matrix_keys) -> Matrix:
+    return Matrix(matrix_keys)
 
 
 @pytest.fixture
