@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from django.db import transaction
 from django.utils.html import escape
-from hypothesis import HealthCheck, example, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 HOSTILE = [
@@ -37,22 +37,20 @@ TEXT = st.one_of(
 BIDI_AND_NUL = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x00"
 
 
-def fuzz(max_examples: int):
-    """Hypothesis settings of the fuzz tests (no deadline: the machine is shared)."""
-    return settings(
-        max_examples=max_examples,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow],
-    )
+def fuzz_value(values, examples, max_examples: int = 30):
+    """Decorator of a function of one `value`: Hypothesis calls it with `max_examples` values
+    drawn from the `values` strategy, after the `examples` given (no deadline: the machine
+    is shared)."""
 
-
-def with_examples(values):
-    """Hypothesis @example rows for a test taking `value`, one per value."""
-
-    def decorate(test):
-        for value in reversed(values):
-            test = example(value=value)(test)
-        return test
+    def decorate(attempt):
+        for value in reversed(examples):
+            attempt = example(value=value)(attempt)
+        attempt = given(value=values)(attempt)
+        return settings(
+            max_examples=max_examples,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow],
+        )(attempt)
 
     return decorate
 

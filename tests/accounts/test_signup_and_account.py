@@ -8,12 +8,11 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client, override_settings
-from hypothesis import given
 from hypothesis import strategies as st
 
 from accounts.models import User
 
-from ..fuzzing import TEXT, Outcomes, errors_shown, fuzz, has_controls, rolled_back, with_examples
+from ..fuzzing import TEXT, Outcomes, errors_shown, fuzz_value, has_controls, rolled_back
 
 PASSWORD = "a-long-enough-passphrase-42"
 
@@ -163,9 +162,7 @@ FORM_FIELDS = {"password": {"password1", "password2"}}
 def test_signup_refuses_bad_input_with_a_message_and_signs_up_good_input(locales, field):
     outcomes = Outcomes()
 
-    @fuzz(25)
-    @given(value=SIGNUP_INPUT[field])
-    @with_examples(SIGNUP_EXAMPLES[field])
+    @fuzz_value(SIGNUP_INPUT[field], SIGNUP_EXAMPLES[field], max_examples=25)
     def attempt(value):
         data = {**VALID_SIGNUP, field: value}
         password = data.pop("password")

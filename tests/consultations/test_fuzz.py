@@ -5,12 +5,11 @@ input is published (and the thank-you message shown)."""
 import pytest
 from django.utils.html import escape
 from django.utils.translation import gettext, override
-from hypothesis import given
 from hypothesis import strategies as st
 
 from consultations.models import Comment, CommentReport
 
-from ..fuzzing import TEXT, Outcomes, errors_shown, fuzz, has_controls, rolled_back, with_examples
+from ..fuzzing import TEXT, Outcomes, errors_shown, fuzz_value, has_controls, rolled_back
 
 ANCHOR = st.one_of(st.text(max_size=80), st.sampled_from(["p-", "../", "%00", "p-zzzz", "0" * 64]))
 PARENT = st.one_of(
@@ -56,9 +55,7 @@ def test_comment_form_refuses_bad_input_with_a_message_and_publishes_good_input(
         thank_you = gettext("Thank you: your comment is published.")
     outcomes = Outcomes()
 
-    @fuzz(30)
-    @given(value=inputs[field])
-    @with_examples(examples[field])
+    @fuzz_value(inputs[field], examples[field])
     def attempt(value):
         data = {**valid, field: value}
         with rolled_back():
@@ -106,9 +103,7 @@ def test_report_form_refuses_bad_input_with_a_message_and_takes_good_input(
         thank_you = gettext("Thank you: moderators will look at this comment.")
     outcomes = Outcomes()
 
-    @fuzz(30)
-    @given(value=inputs[field])
-    @with_examples(examples[field])
+    @fuzz_value(inputs[field], examples[field])
     def attempt(value):
         data = {"reason": "spam", "note": "", field: value}
         with rolled_back():
