@@ -37,7 +37,7 @@ TEXT = st.one_of(
 BIDI_AND_NUL = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x00"
 
 
-def fuzz_value(values, examples, max_examples: int = 30):
+def fuzz_value(values, examples, max_examples: int = 20):
     """Decorator of a function of one `value`: Hypothesis calls it with `max_examples` values
     drawn from the `values` strategy, after the `examples` given (no deadline: the machine
     is shared)."""

@@ -1,5 +1,6 @@
-"""Fixtures for consultations: a consultation with a translated draft, users of every role,
-and helpers to make comments. Each phase of the window is a fixture parameter."""
+"""Fixtures for consultations: a consultation with a translated draft (built once per module,
+see tests/conftest.py), more consultations in each phase of the window, users of every role,
+and helpers to make comments."""
 
 import json
 import uuid
@@ -60,22 +61,19 @@ def window(phase: str) -> tuple:
 
 
 @pytest.fixture(scope="module")
-def consultation_index_key(home_page_keys, django_db_blocker) -> int:
-    """The consultations index under the Arabic home page, with its French translation,
-    built once per module."""
+def consultation_keys(home_page_keys, django_db_blocker) -> dict[str, int]:
+    """Built once per module: the consultations index under the Arabic home page and, in it,
+    a consultation open for comments, both with their French translations."""
     with django_db_blocker.unblock():
         home = HomePage.objects.get(pk=home_page_keys["ar"])
         index = add_child(home, ConsultationIndexPage(title="الاستشارات", slug="istisharat"))
         translate(index, "fr", title="Consultations")
-        return index.pk
+        return {"index": index.pk, "consultation": new_consultation(index, "during").pk}
 
 
-@pytest.fixture
-def consultation_index(home_pages, consultation_index_key):
-    return ConsultationIndexPage.objects.get(pk=consultation_index_key)
-
-
-def new_consultation(index, phase: str, *, slug: str | None = None) -> ConsultationPage:
+def new_consultation(
+    index, phase: str, *, french: bool = True, slug: str | None = None
+) -> ConsultationPage:
     opens_at, closes_at = window(phase)
     page = add_child(
         index,
@@ -89,30 +87,37 @@ def new_consultation(index, phase: str, *, slug: str | None = None) -> Consultat
         ),
     )
     page.refresh_from_db()
-    return page
+    if french:
+        ids = [(s.id, [p.id for p in s.paragraphs]) for s in page.sections]
+        translate(
+            page,
+            "fr",
+            title="Projet",
+            consulted_on="Projet de charte",
+            draft=draft_json(FRENCH_DRAFT, ids),
+        )
+    return ConsultationPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def consultation_index(home_pages, consultation_keys):
+    return ConsultationIndexPage.objects.get(pk=consultation_keys["index"])
 
 
 @pytest.fixture
 def make_consultation(consultation_index):
+    """Another consultation in the index, in a phase of its window."""
+
     def make(phase: str = "during", *, french: bool = True, slug: str | None = None):
-        page = new_consultation(consultation_index, phase, slug=slug)
-        if french:
-            ids = [(s.id, [p.id for p in s.paragraphs]) for s in page.sections]
-            translate(
-                page,
-                "fr",
-                title="Projet",
-                consulted_on="Projet de charte",
-                draft=draft_json(FRENCH_DRAFT, ids),
-            )
-        return ConsultationPage.objects.get(pk=page.pk)
+        return new_consultation(consultation_index, phase, french=french, slug=slug)
 
     return make
 
 
 @pytest.fixture
-def consultation(make_consultation):
-    return make_consultation("during")
+def consultation(consultation_index, consultation_keys):
+    """The module's consultation, open for comments, in Arabic and French."""
+    return ConsultationPage.objects.get(pk=consultation_keys["consultation"])
 
 
 def french_version(page: ConsultationPage) -> ConsultationPage:
@@ -171,13 +176,12 @@ def role_user(db):
 
 
 @pytest.fixture(scope="module")
-def matrix_keys(consultation_index_key, django_db_blocker) -> dict:
-    """Built once per matrix module: an Arabic consultation, a user per role and the author of
-    the comments the cells act on."""
+def matrix_keys(consultation_keys, django_db_blocker) -> dict:
+    """Built once per matrix module: a user per role and the author of the comments the cells
+    act on (the cells act on the module's consultation)."""
     with django_db_blocker.unblock():
-        index = ConsultationIndexPage.objects.get(pk=consultation_index_key)
         return {
-            "page": new_consultation(index, "during").pk,
+            "page": consultation_keys["consultation"],
             "users": {
                 role: new_role_user(role, f"matrix-{role}").pk
                 for role in ROLES
