@@ -8,6 +8,7 @@ Module-built rows are fetched afresh for every test (fixtures keep primary keys,
 instances), so no test sees another test's objects in memory either."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Locale
@@ -65,19 +66,28 @@ def home_pages(locales, home_page_keys):
     return {code: HomePage.objects.get(pk=pk) for code, pk in home_page_keys.items()}
 
 
+def new_user(*, username: str, groups=(), confirmed: bool = True, **fields) -> User:
+    """A user (password "pass-for-tests-123") in the named groups, with the email address
+    confirmed through allauth unless `confirmed` is false."""
+    fields.setdefault("email", f"{username}@example.org")
+    fields.setdefault("display_name", username)
+    user = User.objects.create_user(username=username, password="pass-for-tests-123", **fields)
+    if groups:
+        user.groups.set(Group.objects.filter(name__in=groups))
+    if confirmed and user.email:
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
 @pytest.fixture
 def make_user(db):
     counter = {"n": 0}
 
-    def make(*, groups=(), **fields):
+    def make(**fields):
         counter["n"] += 1
         n = counter["n"]
         fields.setdefault("username", f"user{n}")
-        fields.setdefault("email", f"user{n}@example.org")
         fields.setdefault("display_name", f"User {n}")
-        user = User.objects.create_user(password="pass-for-tests-123", **fields)
-        for name in groups:
-            user.groups.add(Group.objects.get(name=name))
-        return user
+        return new_user(**fields)
 
     return make

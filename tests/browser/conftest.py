@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE = Path(settings.BASE_DIR, "node_modules", "axe-core", "axe.min.js")
 
@@ -45,12 +46,12 @@ class DemoServer:
         self.mail_dir = mail_dir
         self.env = env
 
-    def manage(self, *args: str) -> str:
+    def manage(self, *args: str, env: dict | None = None) -> str:
         """Run a management command against the demo server's database."""
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=settings.BASE_DIR,
-            env=self.env,
+            env={**self.env, **(env or {})},
             capture_output=True,
             text=True,
             check=True,
@@ -88,13 +89,17 @@ class DemoBuild:
 
     def _build(self):
         with open(self.log_path, "w") as log:
-            for command in (("migrate", "--noinput", "-v0"), ("load_demo",)):
+            steps = [
+                (("migrate", "--noinput", "-v0"), {}),
+                (("load_demo",), {"TASKS_BACKEND": IMMEDIATE_TASKS}),
+            ]
+            for command, env in steps:
                 if self.stopped:
                     return
                 self.process = subprocess.Popen(
                     [sys.executable, "manage.py", *command],
                     cwd=settings.BASE_DIR,
-                    env=self.env,
+                    env={**self.env, **env},
                     stdout=log,
                     stderr=subprocess.STDOUT,
                 )
@@ -143,6 +148,14 @@ def demo_server():
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    # The task worker beside the server, as `make demo` runs it: it sends the emails.
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"],
+        cwd=settings.BASE_DIR,
+        env=build.env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -151,13 +164,15 @@ def demo_server():
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
+                worker.kill()
                 log.close()
                 server_log = (build.workdir / "server.log").read_text()[-3000:]
                 pytest.fail(f"The demo server did not start:\n{server_log}")
             time.sleep(0.3)
     yield server
-    process.terminate()
-    process.wait(timeout=10)
+    for child in (process, worker):
+        child.terminate()
+        child.wait(timeout=10)
     log.close()
 
 

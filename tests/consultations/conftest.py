@@ -7,7 +7,6 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Locale
@@ -17,6 +16,8 @@ from accounts.models import Membership, Organisation, User
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
 from home.demo import add_child, translate
 from home.models import HomePage
+
+from ..conftest import new_user
 
 ROLES = ["anonymous", "citizen", "cso_member", "staff", "editor", "moderator", "evaluator"]
 
@@ -138,14 +139,12 @@ def new_role_user(role: str, username: str) -> User:
         "moderator": [roles.MODERATORS],
         "evaluator": [roles.EVALUATORS],
     }.get(role, [])
-    user = User.objects.create_user(
+    user = new_user(
         username=username,
-        email=f"{username}@example.org",
+        groups=groups,
         display_name=f"{role} {username}",
-        password="pass-for-tests-123",
         preferred_language="fr",
     )
-    user.groups.set(Group.objects.filter(name__in=groups))
     if role == "cso_member":
         organisation = Organisation.objects.create(
             name="Association",
