@@ -18,6 +18,9 @@ from home.models import HomePage
 
 LANGUAGES = ["ar", "fr", "en", "fa-af"]
 
+# Consultation fixtures (a consultation, role users, comments) serve other apps' tests too.
+pytest_plugins = ["tests.consultations.fixtures"]
+
 
 @pytest.fixture(scope="module")
 def module_db(django_db_setup, django_db_blocker):
