@@ -53,7 +53,7 @@ def _build_home_pages() -> dict[str, int]:
 
     for code in LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
-    home = HomePage.objects.get(depth=2)
+    home = HomePage.objects.get(depth=2, locale__language_code="ar")
     home.council_name = "مجلس الجهة"
     home.save_revision().publish()
     return {
