@@ -11,7 +11,8 @@ from django.apps import apps
 from django.utils import timezone
 
 from accounts.models import User
-from home.demo import add_child, aware, translate
+from home.demo.files import aware
+from home.pagetree import add_child, translate
 
 from .models import Comment, CommentReport, CommentResponse, ConsultationIndexPage, ConsultationPage
 
@@ -227,6 +228,7 @@ def paragraph_id(key: str, section: int, paragraph: int) -> str:
 
 def load(context: dict) -> dict:
     homes = context["homes"]
+    _ORGANISATIONS.update(context["organisations"])
     users = {user.email.split("@")[0]: user for user in User.objects.all()}
     index = add_child(
         homes["ar"],
@@ -448,14 +450,11 @@ def _charter(index, users) -> ConsultationPage:
 
 
 def _organisation(key: str):
-    Organisation = apps.get_model("accounts", "Organisation")
-    from accounts.demo import DEMO_ORGANISATIONS
+    """The first language version of a demo organisation (accounts.demo made them)."""
+    return next(iter(_ORGANISATIONS[key].values()), None)
 
-    for org_key, _kind, _verified, names in DEMO_ORGANISATIONS:
-        if org_key == key:
-            name = next(iter(names.values()))[0]
-            return Organisation.objects.filter(name=name).first()
-    return None
+
+_ORGANISATIONS: dict = {}
 
 
 def _programme(index, users, context) -> ConsultationPage:

@@ -25,7 +25,7 @@ from consultations.models import (
     ConsultationIndexPage,
     ConsultationPage,
 )
-from home.demo import add_child
+from home.pagetree import add_child
 
 
 class Command(BaseCommand):
