@@ -63,24 +63,24 @@ def build(
     specs: dict[str, dict],
     *,
     types: dict[str, type[Page]],
-    fields: Callable[[dict], dict],
+    fields: Callable[[str, dict], dict],
 ) -> Pages:
     """Create the pages of one language from specs keyed by page key, in order.
 
     A key that has no page yet is created, of `types[spec["type"]]`, under the page of key
     `spec["parent"]` in this language; a key that has a page in another language is translated
-    from its first version; a key that already has a page in this language is updated. `fields`
-    turns the rest of a spec into model field values."""
+    from its first version; a key that already has a page in this language is updated.
+    `fields(key, spec)` turns the rest of a spec into model field values."""
     for key, spec in specs.items():
         versions = pages.setdefault(key, {})
         spec = dict(spec)
         if language in versions:
-            republish(versions[language], **fields(spec))
+            republish(versions[language], **fields(key, spec))
         elif versions:
             source = next(iter(versions.values()))
-            versions[language] = translate(source, language, **fields(spec))
+            versions[language] = translate(source, language, **fields(key, spec))
         else:
             model = types[spec.pop("type")]
             parent = pages[spec.pop("parent")][language]
-            versions[language] = add_child(parent, model(**fields(spec)))
+            versions[language] = add_child(parent, model(**fields(key, spec)))
     return pages

@@ -204,7 +204,7 @@ def _open_data(context: dict) -> None:
     for name in OPEN_DATA:
         language = name.rsplit(".", 1)[1]
 
-        def fields(spec: dict, language=language) -> dict:
+        def fields(key: str, spec: dict, language=language) -> dict:
             url = pages[spec.pop("plan")][language].url
             spec["body"] = [text.replace("{plan}", url) for text in spec["body"]]
             return page_fields(spec, today, documents)

@@ -44,13 +44,12 @@ def load(context: dict) -> dict:
 
     _settings(home, site)
 
-    def fields(spec: dict) -> dict:
+    def fields(key: str, spec: dict) -> dict:
         return page_fields(spec, today, documents)
 
     for name, language in FILES:
         pagetree.build(pages, language, read(__file__, name), types=TYPES, fields=fields)
-    homes = {language: page.specific for language, page in pages["home"].items()}
-    return {"pages": pages, "homes": homes, "documents": documents}
+    return {"pages": pages, "documents": documents}
 
 
 def page_fields(spec: dict, today, documents: dict) -> dict:

@@ -5,9 +5,10 @@ import io
 
 from django.core.management import call_command
 from django.test import TestCase
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page
 
 from accounts.models import Organisation, User
+from consultations.models import Comment, CommentReport, CommentResponse
 
 REGION = [
     "",
@@ -119,6 +120,25 @@ class DemoTests(TestCase):
         association = Organisation.objects.filter(translation_key=cso.organisation.translation_key)
         assert set(association.values_list("acronym", flat=True)) == {"", "ATPC"}
         assert Organisation.objects.count() == 28
+
+    def test_comments_reports_and_answers_are_in_the_audit_log(self):
+        assert Comment.objects.count() == 20
+        for comment in Comment.objects.all():
+            entry = ModelLogEntry.objects.get(
+                object_id=str(comment.pk), action="consultations.comment.post"
+            )
+            assert entry.user_id == comment.author_id
+        report = CommentReport.objects.get()
+        assert ModelLogEntry.objects.filter(
+            object_id=str(report.comment_id), action="consultations.comment.report"
+        ).exists()
+        published = CommentResponse.objects.filter(status=CommentResponse.Status.PUBLISHED)
+        assert published.count() == 5 and CommentResponse.objects.count() == 6
+        for response in published:
+            entries = ModelLogEntry.objects.filter(object_id=str(response.comment_id))
+            actions = dict(entries.values_list("action", "user__username"))
+            assert actions["consultations.response.draft"] == "staff"
+            assert actions["consultations.response.publish"] == "editor"
 
     def test_running_it_again_keeps_the_demo(self):
         pages, users = Page.objects.count(), User.objects.count()
