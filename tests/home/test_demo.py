@@ -3,7 +3,8 @@ linked, and running `load_demo` again keeps what is there."""
 
 import io
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 from django.test import TestCase
 from wagtail.models import ModelLogEntry, Page
 
@@ -146,3 +147,7 @@ class DemoTests(TestCase):
         call_command("load_demo", stdout=out)
         assert "already loaded" in out.getvalue()
         assert (Page.objects.count(), User.objects.count()) == (pages, users)
+
+    def test_a_day_that_is_not_a_date_is_refused_with_a_message(self):
+        with pytest.raises(CommandError, match="YYYY-MM-DD"):
+            call_command("load_demo", today="next year", stdout=io.StringIO())
