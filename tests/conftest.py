@@ -49,7 +49,7 @@ def home_page_keys(module_db, django_db_blocker) -> dict[str, int]:
 
 
 def _build_home_pages() -> dict[str, int]:
-    from home.demo import translate
+    from home.pagetree import translate
 
     for code in LANGUAGES:
         Locale.objects.get_or_create(language_code=code)

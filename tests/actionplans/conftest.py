@@ -30,7 +30,5 @@ def tree_keys(module_db, django_db_blocker) -> dict[str, int]:
 def tree(db, tree_keys):
     """The module's plan tree, read afresh for each test."""
     pages = {name: Page.objects.get(pk=tree_keys[name]).specific for name in PAGES}
-    organisations = {
-        name: Organisation.objects.get(pk=tree_keys[name]) for name in ORGANISATIONS
-    }
+    organisations = {name: Organisation.objects.get(pk=tree_keys[name]) for name in ORGANISATIONS}
     return {**pages, **organisations}

@@ -14,8 +14,8 @@ from wagtail.models import Locale
 from accounts import roles
 from accounts.models import Membership, Organisation, User
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
-from home.demo import add_child, translate
 from home.models import HomePage
+from home.pagetree import add_child, translate
 
 from ..conftest import new_user
 
