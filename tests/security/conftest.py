@@ -1,11 +1,12 @@
-"""The security suite reuses the consultation fixtures (a consultation with an Arabic draft and
-its French translation, users of every role, comments)."""
+"""The security suite uses the consultation fixtures (a plugin every directory gets) and, like
+the consultation tests, starts each test with an empty cache (rate-limit counters live there)."""
 
-from tests.consultations.conftest import (  # noqa: F401
-    _clear_rate_limits,
-    consultation,
-    consultation_index,
-    make_comment,
-    make_consultation,
-    role_user,
-)
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
