@@ -41,7 +41,7 @@ HREF = re.compile(r'href="([^"]*\?[^"]*)"')
 
 @pytest.fixture
 def site(consultation, home_pages):
-    from home.demo import translate
+    from home.pagetree import translate
 
     index = index_page(translate(home_pages["ar"], "en", title="Home"))
     plan = plan_page(index)
