@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "accounts",
     "consultations",
     "actionplans",
+    "actionplans.monitoring",
     "search",
     "pagecache",
     "wagtail_localize",
