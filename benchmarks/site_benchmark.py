@@ -54,7 +54,7 @@ end
 """
 
 
-def site_environment(args, cache_dir: str, page_cache: bool) -> dict:
+def site_environment(args, cache_dir: str, page_cache: bool, conn_max_age=None) -> dict:
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -68,6 +68,8 @@ def site_environment(args, cache_dir: str, page_cache: bool) -> dict:
     }
     if not args.redis:
         environment.pop("REDIS_URL", None)
+    if conn_max_age is not None:
+        environment["CONN_MAX_AGE"] = str(conn_max_age)
     return environment
 
 
@@ -301,6 +303,10 @@ def main() -> None:
         if name != "site search":
             rows.append((f"{name} · cached", "cached", url))
         rows.append((f"{name} · uncached", "uncached", url))
+    postgres = args.database_url.startswith("postgres")
+    if postgres:  # persistent connections (the default) against one connection per request
+        for name in ("plain Wagtail page (news article)", "plan page", "commitment page"):
+            rows.append((f"{name} · uncached, CONN_MAX_AGE=0", "per-request", urls[name]))
     runs = len(rows) * args.passes
     print(
         f"{runs} wrk runs of {args.duration} s, {args.connections} connections: "
@@ -316,24 +322,32 @@ def main() -> None:
         servers["floor"] = Server(
             "floor",
             "benchmarks.baselines:floor_app()",
-            free_port(port + 1),
+            free_port(port + 10),
             dict(os.environ),
             workdir,
         )
         servers["cached"] = Server(
             "cached",
             "config.wsgi",
-            free_port(port + 2),
+            free_port(port + 20),
             site_environment(args, cache_dir, True),
             workdir,
         )
         servers["uncached"] = Server(
             "uncached",
             "config.wsgi",
-            free_port(port + 3),
+            free_port(port + 30),
             site_environment(args, cache_dir, False),
             workdir,
         )
+        if postgres:
+            servers["per-request"] = Server(
+                "per-request",
+                "config.wsgi",
+                free_port(port + 40),
+                site_environment(args, cache_dir, False, conn_max_age=0),
+                workdir,
+            )
         for _, server, path in rows:
             servers[server].wait(path)
             for _ in range(3):
@@ -366,7 +380,7 @@ def report(rows, results, queries, urls, rss, args) -> None:
         p95 = statistics.mean(r["p95"] for r in runs) / 1000
         bad = sum(r["errors"] + r["non2xx"] for r in runs)
         count, size = queries.get(names.get(path), (0, 30 * 1024))
-        if server != "uncached":
+        if server not in ("uncached", "per-request"):
             count = 0  # the baselines run none; a cached page is served without the database
         flag = f" ({bad} errors)" if bad else ""
         print(

@@ -15,8 +15,10 @@ from wagtail.search import index
 
 from actionplans.organisations import localize_listing
 from actionplans.translation import synchronized
+from home.ancestors import nearest_ancestor_page
 from home.blocks import DocumentLinkBlock
 from home.models.base import BasePage
+from home.visibility import public_q
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,11 @@ class ActionPlanPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        published = self.published_commitments()  # one look-up of view restrictions
+        from .commitment import CommitmentPage
+
+        # Restrictions checked inside the listing's queries (published_commitments() reads them
+        # first, once per call).
+        published = CommitmentPage.objects.child_of(self).live().filter(public_q())
         commitments = list(published.for_cards(today).order_by("path"))
         localize_listing(commitments, self.locale_id)
         context.update(
@@ -161,7 +167,7 @@ class ActionPlanPage(BasePage):
             phases=self.timeline(today),
             commitments=commitments,
             summary=summarise(published, today),
-            plans_index=ActionPlanIndexPage.objects.parent_of(self).first(),
+            plans_index=nearest_ancestor_page(self, ActionPlanIndexPage),
         )
         return context
 

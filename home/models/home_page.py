@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from home.blocks import BodyBlock
+from home.visibility import public_q
 
 
 class HomePage(Page):
@@ -74,12 +75,11 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         descendants = Page.objects.descendant_of(self)
         context["latest_news"] = (
-            NewsPage.objects.live().public().filter(pk__in=descendants).order_by("-date")[:3]
+            NewsPage.objects.live().filter(public_q(), pk__in=descendants).order_by("-date")[:3]
         )
         context["upcoming_events"] = (
             EventPage.objects.live()
-            .public()
-            .filter(pk__in=descendants)
+            .filter(public_q(), pk__in=descendants)
             .upcoming(timezone.now())
             .order_by("start")[:3]
         )

@@ -86,12 +86,12 @@ def _memo(request, name: str, compute):
 def page_ancestors(context, page=None):
     """The ancestors of the page being shown, read once however many templates need them
     (kept on the page object: included templates may not have the request)."""
+    from home.ancestors import ancestors
+
     page = page or context.get("page")
     if page is None or not getattr(page, "path", None):
         return []
-    if "_mosharaka_ancestors" not in page.__dict__:
-        page._mosharaka_ancestors = list(page.get_ancestors())
-    return page._mosharaka_ancestors
+    return ancestors(page)
 
 
 @register.simple_tag(takes_context=True)
@@ -131,7 +131,9 @@ def menu_pages(context, specific=False):
     specific = specific or context.get("page") == home
 
     def children():
-        pages = home.get_children().live().in_menu().public()
+        from home.visibility import public_q
+
+        pages = home.get_children().live().in_menu().filter(public_q())
         return list(pages.specific() if specific else pages)
 
     return _memo(context["request"], f"menu:{specific}", children)
