@@ -7,12 +7,15 @@ responses get an ``ETag``, a ``Last-Modified`` date and a public ``Cache-Control
 proxy or CDN keep them and revalidate cheaply; everything else is marked private.
 
 Entries are keyed on scheme, host and full path, and hold the cache generation they were
-rendered under (read before rendering, so a write during rendering leaves them stale)."""
+rendered under (read before rendering, so a write during rendering leaves them stale) and
+when they expire; each worker also keeps recent entries in memory (``LocalCopies``)."""
 
 import hashlib
 import logging
 import re
+import threading
 import time
+from collections import OrderedDict
 from functools import cache
 
 from django.conf import settings
@@ -85,8 +88,45 @@ def _conditional(request, response):
     )
 
 
+class LocalCopies:
+    """This worker's copies of the pages it served lately, so that a hit reads only the
+    generation token from the shared cache (one small read) instead of the whole page. A copy
+    is used only while its generation is current, so it is exactly as fresh as the shared
+    entry; bounded in bytes, least recently used first out."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes, self.size = max_bytes, 0
+        self.entries: OrderedDict[str, tuple] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str, token: str):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry[0] != token or entry[4] <= time.time():
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: tuple) -> None:
+        size = len(entry[3])
+        if size > self.max_bytes // 4:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[3])
+            self.entries[key] = entry
+            self.size += size
+            while self.size > self.max_bytes:
+                _, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped[3])
+
+
+local_copies = LocalCopies(max_bytes=32 * 1024 * 1024)
+
+
 def _replay(entry) -> HttpResponse:
-    _, status, headers, content = entry
+    _, status, headers, content, _ = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -105,14 +145,17 @@ class PageCacheMiddleware:
         cache = generation.page_cache()
         try:
             key = cache_key(request)
-            values = cache.get_many([key, generation.GENERATION_KEY])
-            token = generation.current(values.get(generation.GENERATION_KEY))
+            token = generation.current(cache.get(generation.GENERATION_KEY))
+            entry = local_copies.get(key, token)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is not None and entry[0] == token:
+                    local_copies.put(key, entry)
         except DisallowedHost:
             return self.get_response(request)
         except Exception:
             logger.exception("Page cache unavailable; serving uncached.")
             return self._private(request, self.get_response(request))
-        entry = values.get(key)
         if entry is not None and entry[0] == token:
             return _conditional(request, _replay(entry))
         response = self.get_response(request)
@@ -121,10 +164,11 @@ class PageCacheMiddleware:
             return self._private(request, response)
         _make_public(response, config)
         headers = [(k, v) for k, v in response.items() if k != HEADER]
+        expires = time.time() + config["TIMEOUT"]
+        entry = (token, response.status_code, headers, response.content, expires)
         try:
-            cache.set(
-                key, (token, response.status_code, headers, response.content), config["TIMEOUT"]
-            )
+            cache.set(key, entry, config["TIMEOUT"])
+            local_copies.put(key, entry)
         except Exception:
             logger.exception("Could not store a page in the page cache.")
         response[HEADER] = "miss"
