@@ -4,9 +4,20 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 
 from search import hits
+
+
+def flush_scheduled() -> bool:
+    """Whether the database task queue already holds a flush waiting to run."""
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:
+        return False
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, task_path=f"{__name__}.flush_search_hits"
+    ).exists()
 
 
 @task()

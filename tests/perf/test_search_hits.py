@@ -123,3 +123,31 @@ def test_no_hit_is_lost_while_flushes_run_during_searches(counter_cache):
     assert moved == per_worker * workers
     assert sum(saved().values()) == per_worker * workers
     assert len(saved()) == 7
+
+
+def test_a_site_search_writes_nothing_to_the_database(counter_cache, client, home_pages):
+    client.get("/fr/")  # the site's settings row is created on first use, once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/fr/search/", {"q": "budget"})
+    assert response.status_code == 200
+    writes = [q["sql"] for q in queries if q["sql"].lstrip()[:6].upper() in {"INSERT", "UPDATE"}]
+    assert writes == [], writes
+    assert hits.flush() == 1
+
+
+def test_the_flush_task_reschedules_itself_once(counter_cache, settings):
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import task_backends
+
+    backend = task_backends["default"]
+    call_command("flush_search_hits", "--schedule")
+    assert [r.task.name for r in backend.results] == ["flush_search_hits"]
+    hits.record("eau", day=DAY)
+    from search.tasks import flush_search_hits
+
+    assert flush_search_hits.call(reschedule=True) == 1
+    rescheduled = backend.results[-1]
+    assert rescheduled.task.run_after is not None
+    assert rescheduled.kwargs == {"reschedule": True}

@@ -14,9 +14,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, schedule: bool, **options):
         if schedule:
-            from search.tasks import flush_search_hits
+            from search.tasks import flush_scheduled, flush_search_hits
 
-            flush_search_hits.enqueue(reschedule=True)
-            self.stdout.write("Scheduled the search-hit flush on the task queue.")
+            if flush_scheduled():
+                self.stdout.write("The search-hit flush is already on the task queue.")
+            else:
+                flush_search_hits.enqueue(reschedule=True)
+                self.stdout.write("Scheduled the search-hit flush on the task queue.")
             return
         self.stdout.write(f"{hits.flush()} search hits saved.")
