@@ -63,6 +63,7 @@ def demo_server(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
+        "CACHE_DIR": str(workdir / "cache"),  # its own page cache, as on a fresh server
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(workdir / "mail"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
