@@ -115,7 +115,14 @@ def site_home(context):
             for ancestor in page_ancestors(context, page):
                 if ancestor.depth == root.depth and ancestor.locale_id == page.locale_id:
                     return ancestor.specific
-        return root.localized.specific
+        # Not a page (search, accounts): the root's translation in the active language, in one
+        # query rather than three (locale, translation, specific fields).
+        from home.models import HomePage
+
+        translated = HomePage.objects.filter(
+            translation_key=root.translation_key, locale__language_code=get_language(), live=True
+        ).first()
+        return translated or root.specific
 
     return _memo(request, "home", home)
 
