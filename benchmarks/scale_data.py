@@ -42,7 +42,7 @@ def grow(factor: int, rng: random.Random) -> dict[str, int]:
     from actionplans.models import ActionPlanIndexPage, ActionPlanPage, CommitmentPage, Milestone
     from benchmarks.search_benchmark import child_paths, insert_local_rows, sentence
     from consultations.models import Comment
-    from home.demo import add_child
+    from home.pagetree import add_child
 
     index = ActionPlanIndexPage.objects.filter(locale__language_code="fr").first()
     if index is None:

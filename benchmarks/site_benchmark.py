@@ -100,9 +100,9 @@ def add_big_consultation(n: int) -> None:
 
     from accounts.models import User
     from consultations.bulk import add_comments
-    from consultations.demo import CHARTER, draft
+    from consultations.demo import draft, read_draft
     from consultations.models import ConsultationIndexPage, ConsultationPage
-    from home.demo import add_child
+    from home.pagetree import add_child
 
     index = ConsultationIndexPage.objects.filter(locale__language_code="fr").first()
     now = timezone.now()
@@ -114,7 +114,7 @@ def add_big_consultation(n: int) -> None:
             consulted_on="Benchmark",
             opens_at=now - timedelta(days=1),
             closes_at=now + timedelta(days=300),
-            draft=draft(f"bench-{uuid.uuid4()}", CHARTER["fr"]),
+            draft=draft(f"bench-{uuid.uuid4()}", read_draft("charter", "fr")),
         ),
     )
     users = [User.objects.create_user(username=f"bench-{i}", password=None) for i in range(50)]

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from consultations.bulk import add_comments
-from home.demo import add_child
 from home.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, StandardPage
+from home.pagetree import add_child
 from tests.actionplans.factories import (
     TODAY,
     commitment_page,

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from home.demo import add_child
 from home.models import StandardPage
+from home.pagetree import add_child
 from home.visibility import public_q
 
 pytestmark = pytest.mark.django_db
