@@ -50,6 +50,15 @@ def _personal(request) -> bool:
     )
 
 
+def eligible(request, config) -> bool:
+    """Whether the shared cache may answer this request at all."""
+    return (
+        request.method == "GET"
+        and not _personal(request)
+        and not _skip_pattern(tuple(config["SKIP_PATHS"])).match(request.path_info)
+    )
+
+
 def cache_key(request) -> str:
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
@@ -176,11 +185,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _eligible(request, config) -> bool:
-        return (
-            request.method == "GET"
-            and not _personal(request)
-            and not _skip_pattern(tuple(config["SKIP_PATHS"])).match(request.path_info)
-        )
+        return eligible(request, config)
 
     @staticmethod
     def _private(request, response):
