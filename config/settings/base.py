@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "accounts",
     "consultations",
     "actionplans",
+    "actionplans.evaluation",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
