@@ -1,0 +1,91 @@
+"""Demo evaluation rounds, from demo.json (keyed data, dates relative to today), written
+through the services as the demo's editor, evaluator and citizens would."""
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from django.utils import timezone
+
+from accounts.models import User
+from actionplans.models import ActionPlanPage, CommitmentPage
+
+from . import services
+from .models import EvaluationRound
+
+DATA = Path(__file__).with_name("demo.json")
+EDITOR = "editor@demo.mosharaka.org"
+
+
+def load(context: dict) -> dict:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    users = {user.email: user for user in User.objects.filter(email__contains="@demo.")}
+    rounds = {key: _round(spec, users) for key, spec in data["rounds"].items()}
+    return {"evaluation_rounds": rounds}
+
+
+def _round(spec: dict, users: dict) -> EvaluationRound:
+    today = timezone.localdate()
+    plan = ActionPlanPage.objects.filter(code=spec["plan_code"]).order_by("pk").first()
+    commitments = {}
+    for page in CommitmentPage.objects.child_of(plan).select_related("locale"):
+        commitments[page.code] = page
+    editor = users[EDITOR]
+    # Feedback is given through the service, which accepts it only inside the window: the
+    # window is opened around today while the demo's citizens write, then set to its dates.
+    evaluation_round = EvaluationRound.objects.create(
+        plan_key=plan.translation_key,
+        kind=spec["kind"],
+        starts_on=today + timedelta(days=spec["starts"]),
+        ends_on=today + timedelta(days=spec["ends"]),
+        feedback_opens_on=today,
+        feedback_closes_on=today,
+    )
+    evaluation_round.evaluators.set([users[email] for email in spec["evaluators"]])
+    evaluation_round = services.change_round_state(
+        user=editor, evaluation_round=evaluation_round, state=EvaluationRound.State.OPEN
+    )
+    for code, assessment in spec["assessments"].items():
+        services.save_assessment(
+            user=users[assessment["author"]],
+            evaluation_round=evaluation_round,
+            commitment_key=commitments[code].translation_key,
+            values={
+                "verifiable": assessment["verifiable"],
+                "relevant_values": assessment["values"],
+                "potential": assessment["potential"],
+                "completion": assessment["completion"],
+                "early_results": assessment["early_results"],
+                "narrative": assessment["narrative"],
+                "evidence": assessment["evidence"],
+            },
+            language=assessment["language"],
+            submit=assessment.get("submit", True),
+        )
+    for item in spec["feedback"]:
+        commitment = commitments[item["commitment"]]
+        services.give_feedback(
+            user=users[item["author"]],
+            evaluation_round=evaluation_round,
+            commitment=commitment,
+            rating=item["rating"],
+            body=item["body"],
+            language=item["language"],
+        )
+    EvaluationRound.objects.filter(pk=evaluation_round.pk).update(
+        feedback_opens_on=today + timedelta(days=spec["feedback_opens"]),
+        feedback_closes_on=today + timedelta(days=spec["feedback_closes"]),
+    )
+    evaluation_round.refresh_from_db()
+    for state in _states_to(spec["state"]):
+        evaluation_round = services.change_round_state(
+            user=editor, evaluation_round=evaluation_round, state=state
+        )
+    return evaluation_round
+
+
+def _states_to(final: str) -> list[str]:
+    path = [EvaluationRound.State.CLOSED, EvaluationRound.State.PUBLISHED]
+    if final == EvaluationRound.State.OPEN:
+        return []
+    return path[: path.index(final) + 1]
