@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "accounts",
     "consultations",
     "actionplans",
+    "actionplans.monitoring",
     "actionplans.evaluation",
     "search",
     "wagtail_localize",
