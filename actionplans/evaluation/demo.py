@@ -7,8 +7,10 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Organisation, User
 from actionplans.models import ActionPlanPage, CommitmentPage
+from actionplans.monitoring import accreditation
+from actionplans.monitoring import services as monitoring_services
 
 from . import services
 from .models import EvaluationRound
@@ -46,22 +48,13 @@ def _round(spec: dict, users: dict) -> EvaluationRound:
         user=editor, evaluation_round=evaluation_round, state=EvaluationRound.State.OPEN
     )
     for code, assessment in spec["assessments"].items():
-        services.save_assessment(
-            user=users[assessment["author"]],
-            evaluation_round=evaluation_round,
-            commitment_key=commitments[code].translation_key,
-            values={
-                "verifiable": assessment["verifiable"],
-                "relevant_values": assessment["values"],
-                "potential": assessment["potential"],
-                "completion": assessment["completion"],
-                "early_results": assessment["early_results"],
-                "narrative": assessment["narrative"],
-                "evidence": assessment["evidence"],
-            },
-            language=assessment["language"],
-            submit=assessment.get("submit", True),
-        )
+        _assess(users[assessment["author"]], evaluation_round, commitments[code], assessment)
+    civil_society = spec.get("civil_society")
+    if civil_society:
+        member = users[civil_society["author"]]
+        organisation = _accredited_organisation(member, plan, editor)
+        for code, assessment in civil_society["assessments"].items():
+            _assess(member, evaluation_round, commitments[code], assessment, organisation)
     for item in spec["feedback"]:
         commitment = commitments[item["commitment"]]
         services.give_feedback(
@@ -82,6 +75,52 @@ def _round(spec: dict, users: dict) -> EvaluationRound:
             user=editor, evaluation_round=evaluation_round, state=state
         )
     return evaluation_round
+
+
+def _assess(user, evaluation_round, commitment, assessment: dict, organisation=None) -> None:
+    services.save_assessment(
+        user=user,
+        evaluation_round=evaluation_round,
+        commitment_key=commitment.translation_key,
+        values={
+            "verifiable": assessment["verifiable"],
+            "relevant_values": assessment["values"],
+            "potential": assessment["potential"],
+            "completion": assessment["completion"],
+            "early_results": assessment["early_results"],
+            "narrative": assessment["narrative"],
+            "evidence": assessment["evidence"],
+        },
+        organisation=organisation,
+        language=assessment["language"],
+        submit=assessment.get("submit", True),
+    )
+
+
+def _accredited_organisation(member, plan, editor):
+    """The member's organisation, accredited on the plan through co-monitoring's services
+    (unless the monitoring demo already did it)."""
+    found = accreditation.accredited_organisations(member, plan)
+    if found:
+        return found[0]
+    organisation = (
+        Organisation.objects.filter(memberships__user=member, kind=Organisation.Kind.CSO)
+        .order_by("pk")
+        .first()
+    )
+    application = monitoring_services.apply_for_accreditation(
+        user=member,
+        plan=plan,
+        organisation=organisation,
+        registration_number="MS-ASSO-2019-118",
+        contact_name=member.display_name,
+        contact_email=member.email,
+    )
+    monitoring_services.decide_accreditation(
+        user=editor, accreditation=application, decision=monitoring_services.ACCREDIT
+    )
+    accreditation.forget(member)
+    return organisation
 
 
 def _states_to(final: str) -> list[str]:

@@ -3,21 +3,17 @@ the council's latest official progress on each commitment. One module, so that t
 the results ask the owner of that data and never keep their own copy."""
 
 from collections.abc import Iterable
-from importlib.util import find_spec
 
-from accounts.roles import member_organisation_keys
+from actionplans.monitoring import accreditation
 
 
 def accredited_organisation_keys(user, plan_key) -> set:
-    """Translation keys of the organisations this user acts for that are accredited to monitor
-    (and so evaluate) the plan."""
-    keys = member_organisation_keys(user)
-    if not keys or find_spec("actionplans.monitoring") is None:
-        # Until co-monitoring is installed, no organisation is accredited on any plan.
-        return set()
-    from actionplans.monitoring import accreditation
-
-    return {key for key in keys if accreditation.is_accredited(key, plan_key)}
+    """Translation keys of the organisations through which this user is accredited (by
+    co-monitoring) on the plan: the organisations their civil-society evaluation may be for."""
+    return {
+        organisation.translation_key
+        for organisation in accreditation.accredited_organisations(user, plan_key)
+    }
 
 
 def official_progress(commitments: Iterable) -> dict:

@@ -63,14 +63,8 @@ def is_accredited_member(user, obj) -> bool:
 
 
 def accredited_keys(user, evaluation_round) -> set:
-    cache = getattr(user, "_evaluation_accredited", None)
-    if cache is None:
-        cache = user._evaluation_accredited = {}
-    if evaluation_round.plan_key not in cache:
-        cache[evaluation_round.plan_key] = partners.accredited_organisation_keys(
-            user, evaluation_round.plan_key
-        )
-    return cache[evaluation_round.plan_key]
+    """Organisations (translation keys) through which the user is accredited on the plan."""
+    return partners.accredited_organisation_keys(user, evaluation_round.plan_key)
 
 
 @rules.predicate

@@ -10,6 +10,7 @@ from accounts import roles
 from accounts.models import Membership
 from actionplans.evaluation import services
 from actionplans.evaluation.models import EvaluationRound
+from actionplans.monitoring.models import Accreditation
 from tests.actionplans.factories import (
     commitment_page,
     english_home,
@@ -67,25 +68,22 @@ def other_cso(db):
 
 
 @pytest.fixture
-def accredit(monkeypatch):
-    """Accredit organisations on a plan (co-monitoring's accreditation)."""
-    accredited: set = set()
+def accredit():
+    """Accredit an organisation on a plan (co-monitoring's accreditation), with member accounts."""
 
-    def is_accredited(organisation_key, plan_key) -> bool:
-        return (organisation_key, plan_key) in accredited
-
-    from actionplans.evaluation import partners
-
-    monkeypatch.setattr(
-        partners,
-        "accredited_organisation_keys",
-        lambda user, plan_key: {
-            key for key in roles.member_organisation_keys(user) if is_accredited(key, plan_key)
-        },
-    )
-
-    def accredit(org, plan):
-        accredited.add((org.translation_key, plan.translation_key))
+    def accredit(org, plan, members=(), status="accredited"):
+        accreditation = Accreditation.objects.create(
+            plan_key=plan.translation_key,
+            organisation=org,
+            organisation_key=org.translation_key,
+            registration_number="REG-1",
+            contact_name="Contact",
+            contact_email="contact@example.org",
+            status=status,
+            applied_at=timezone.now(),
+        )
+        accreditation.members.set(members)
+        return accreditation
 
     return accredit
 
@@ -120,8 +118,10 @@ def role_user(users):
 
 
 @pytest.fixture
-def make_round(plan, users, accredit, accredited_cso):
-    accredit(accredited_cso, plan)
+def make_round(plan, users, accredit, accredited_cso, other_cso):
+    accredit(accredited_cso, plan, [users["cso_accredited"]])
+    # The other organisation applied but is not accredited (yet).
+    accredit(other_cso, plan, [users["cso_not_accredited"]], status="applied")
 
     def make(state="open", *, feedback=True, **fields) -> EvaluationRound:
         today = timezone.localdate()

@@ -11,7 +11,7 @@ FEEDBACK = {"citizen", "cso_accredited", "cso_not_accredited"}
 
 
 def _fresh(user):
-    for attribute in ("_evaluation_accredited", "_mosharaka_group_names"):
+    for attribute in ("_monitoring_accreditations", "_mosharaka_group_names"):
         if user is not None:
             user.__dict__.pop(attribute, None)
     return user
