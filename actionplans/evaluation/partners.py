@@ -7,12 +7,16 @@ from collections.abc import Iterable
 from actionplans.monitoring import accreditation
 
 
+def accredited_organisations(user, plan_key) -> list:
+    return accreditation.accredited_organisations(user, plan_key)
+
+
 def accredited_organisation_keys(user, plan_key) -> set:
     """Translation keys of the organisations through which this user is accredited (by
     co-monitoring) on the plan: the organisations their civil-society evaluation may be for."""
     return {
         organisation.translation_key
-        for organisation in accreditation.accredited_organisations(user, plan_key)
+        for organisation in accredited_organisations(user, plan_key)
     }
 
 

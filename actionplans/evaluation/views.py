@@ -8,18 +8,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.models import Locale
 
-from accounts.models import Organisation
 from actionplans.models import CommitmentPage
+from actionplans.organisations import localize_organisations
 
-from . import results, services
+from . import partners, results, services
 from .forms import AssessmentForm, FeedbackForm
 from .models import Assessment, CitizenFeedback, EvaluationRound
-from .rules import accredited_keys, can, is_named_evaluator
+from .rules import can, is_named_evaluator
 
 
 def _round(round_id: int) -> EvaluationRound:
@@ -121,17 +120,12 @@ def commitment_view(request, round_id: int, commitment_key):
 
 
 def _accredited_organisations(user, evaluation_round) -> list:
+    """The organisations the user's civil-society evaluation may be for, in the reader's
+    language."""
     if is_named_evaluator(user, evaluation_round):
         return []
-    keys = accredited_keys(user, evaluation_round)
-    chosen = {}
-    for organisation in Organisation.objects.filter(translation_key__in=keys).select_related(
-        "locale"
-    ):
-        current = chosen.get(organisation.translation_key)
-        if current is None or organisation.locale.language_code == get_language():
-            chosen[organisation.translation_key] = organisation
-    return list(chosen.values())
+    organisations = partners.accredited_organisations(user, evaluation_round.plan_key)
+    return localize_organisations(organisations, Locale.get_active().pk)
 
 
 def commitment_url(evaluation_round, commitment_key) -> str:

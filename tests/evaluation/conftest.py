@@ -117,6 +117,26 @@ def role_user(users):
     return get
 
 
+def new_round(plan, state="open", *, feedback=True, evaluators=(), **fields) -> EvaluationRound:
+    """A round on the plan; its citizen feedback window is open today unless feedback=False."""
+    today = timezone.localdate()
+    window = (today - timedelta(days=5), today + timedelta(days=5))
+    if not feedback:
+        window = (today - timedelta(days=30), today - timedelta(days=1))
+    evaluation_round = EvaluationRound.objects.create(
+        plan_key=plan.translation_key,
+        kind=fields.pop("kind", EvaluationRound.Kind.MID_TERM),
+        starts_on=today - timedelta(days=10),
+        ends_on=today + timedelta(days=20),
+        feedback_opens_on=window[0],
+        feedback_closes_on=window[1],
+        state=state,
+        **fields,
+    )
+    evaluation_round.evaluators.set(evaluators)
+    return evaluation_round
+
+
 @pytest.fixture
 def make_round(plan, users, accredit, accredited_cso, other_cso):
     accredit(accredited_cso, plan, [users["cso_accredited"]])
@@ -124,23 +144,7 @@ def make_round(plan, users, accredit, accredited_cso, other_cso):
     accredit(other_cso, plan, [users["cso_not_accredited"]], status="applied")
 
     def make(state="open", *, feedback=True, **fields) -> EvaluationRound:
-        today = timezone.localdate()
-        window = (today - timedelta(days=5), today + timedelta(days=5))
-        if not feedback:
-            window = (today - timedelta(days=30), today - timedelta(days=1))
-        evaluation_round = EvaluationRound.objects.create(
-            plan_key=plan.translation_key,
-            kind=fields.pop("kind", EvaluationRound.Kind.MID_TERM),
-            starts_on=today - timedelta(days=10),
-            ends_on=today + timedelta(days=20),
-            feedback_opens_on=window[0],
-            feedback_closes_on=window[1],
-            **fields,
-        )
-        evaluation_round.evaluators.add(users["evaluator"])
-        evaluation_round.state = state
-        evaluation_round.save()
-        return evaluation_round
+        return new_round(plan, state, feedback=feedback, evaluators=[users["evaluator"]], **fields)
 
     return make
 
@@ -154,6 +158,17 @@ def assess(user, evaluation_round, commitment, submit=True, organisation=None, *
         organisation=organisation,
         language=commitment.locale.language_code,
         submit=submit,
+    )
+
+
+def give(user, evaluation_round, commitment, rating=3, body="Seen it."):
+    return services.give_feedback(
+        user=user,
+        evaluation_round=evaluation_round,
+        commitment=commitment,
+        rating=rating,
+        body=body,
+        language=commitment.locale.language_code,
     )
 
 

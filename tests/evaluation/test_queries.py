@@ -7,28 +7,19 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts import roles
-from actionplans.evaluation.models import Assessment, CitizenFeedback, EvaluationRound
+from actionplans.evaluation.models import Assessment, CitizenFeedback
 from actionplans.models import OGPValue
 from consultations.models import Comment
 from tests.actionplans.factories import commitment_page, english_home, index_page, organisation
 from tests.actionplans.factories import plan_page as make_plan
 
-from .conftest import COMPLETE
+from .conftest import COMPLETE, new_round
 
 
 def build(home, size: int, slug: str, evaluator, citizen, cso):
     plan = make_plan(index_page(home, slug=slug), code=slug.upper(), slug=slug)
     commitments = [commitment_page(plan, f"C{n}", milestones=[]) for n in range(size)]
-    today = timezone.localdate()
-    evaluation_round = EvaluationRound.objects.create(
-        plan_key=plan.translation_key,
-        kind="mid_term",
-        starts_on=today,
-        ends_on=today,
-        feedback_opens_on=today,
-        feedback_closes_on=today,
-        state="published",
-    )
+    evaluation_round = new_round(plan, "published")
     values = list(OGPValue.objects.filter(code__in=COMPLETE["relevant_values"]))
     fields = {k: v for k, v in COMPLETE.items() if k != "relevant_values"}
     assessments = []

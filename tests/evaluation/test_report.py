@@ -8,14 +8,13 @@ import re
 import subprocess
 
 import pytest
-from django.utils import timezone
 
 from actionplans.evaluation import services
 from actionplans.evaluation.models import EvaluationRound
 from home.dates import format_date
 from tests.actionplans.factories import arabic_home, commitment_page, index_page, plan_page
 
-from .conftest import assess
+from .conftest import assess, new_round
 
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -39,17 +38,7 @@ def pdf_fonts(content: bytes, tmp_path) -> list[list[str]]:
 
 
 def published_round(plan, users, commitment, narrative: str) -> EvaluationRound:
-    today = timezone.localdate()
-    evaluation_round = EvaluationRound.objects.create(
-        plan_key=plan.translation_key,
-        kind="mid_term",
-        starts_on=today,
-        ends_on=today,
-        feedback_opens_on=today,
-        feedback_closes_on=today,
-        state="open",
-    )
-    evaluation_round.evaluators.add(users["evaluator"])
+    evaluation_round = new_round(plan, evaluators=[users["evaluator"]])
     assess(users["evaluator"], evaluation_round, commitment, narrative=narrative)
     services.change_round_state(
         user=users["editor"], evaluation_round=evaluation_round, state="closed"

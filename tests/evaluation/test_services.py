@@ -8,7 +8,7 @@ from actionplans.evaluation import services
 from actionplans.evaluation.models import Assessment, CitizenFeedback, EvaluationRound
 from consultations.models import Comment
 
-from .conftest import assess, set_state
+from .conftest import assess, give, set_state
 
 
 def test_round_goes_through_its_states_with_an_audit_trail(make_round, users):
@@ -164,13 +164,8 @@ def test_assessing_stops_when_the_round_closes(make_round, users, commitments):
 
 def test_citizen_feedback_is_a_moderated_comment_with_a_rating(make_round, users, commitments):
     evaluation_round = make_round("open")
-    feedback = services.give_feedback(
-        user=users["citizen"],
-        evaluation_round=evaluation_round,
-        commitment=commitments[0],
-        rating=4,
-        body="The portal works.",
-        language="en",
+    feedback = give(
+        users["citizen"], evaluation_round, commitments[0], rating=4, body="The portal works."
     )
     comment = feedback.comment
     assert comment.target_key == commitments[0].translation_key
@@ -186,14 +181,7 @@ def test_citizen_feedback_is_a_moderated_comment_with_a_rating(make_round, users
 def test_feedback_rating_outside_the_scale(make_round, users, commitments, rating):
     evaluation_round = make_round("open")
     with pytest.raises(ValidationError) as error:
-        services.give_feedback(
-            user=users["citizen"],
-            evaluation_round=evaluation_round,
-            commitment=commitments[0],
-            rating=rating,
-            body="x",
-            language="en",
-        )
+        give(users["citizen"], evaluation_round, commitments[0], rating=rating, body="x")
     assert "rating" in error.value.error_dict
     assert not Comment.objects.exists()
 
@@ -201,46 +189,18 @@ def test_feedback_rating_outside_the_scale(make_round, users, commitments, ratin
 def test_feedback_outside_the_window_and_twice(make_round, users, commitments):
     closed_window = make_round("open", feedback=False)
     with pytest.raises(ValidationError, match="not open"):
-        services.give_feedback(
-            user=users["citizen"],
-            evaluation_round=closed_window,
-            commitment=commitments[0],
-            rating=3,
-            body="x",
-            language="en",
-        )
+        give(users["citizen"], closed_window, commitments[0], rating=3, body="x")
     evaluation_round = make_round("open")
-    services.give_feedback(
-        user=users["citizen"],
-        evaluation_round=evaluation_round,
-        commitment=commitments[0],
-        rating=3,
-        body="first",
-        language="en",
-    )
+    give(users["citizen"], evaluation_round, commitments[0], rating=3, body="first")
     with pytest.raises(ValidationError, match="already given"):
-        services.give_feedback(
-            user=users["citizen"],
-            evaluation_round=evaluation_round,
-            commitment=commitments[0],
-            rating=5,
-            body="again",
-            language="en",
-        )
+        give(users["citizen"], evaluation_round, commitments[0], rating=5, body="again")
     assert list(Comment.objects.values_list("body", flat=True)) == ["first"]
 
 
 def test_evaluators_do_not_give_citizen_feedback(make_round, users, commitments):
     evaluation_round = make_round("open")
     with pytest.raises(PermissionDenied):
-        services.give_feedback(
-            user=users["evaluator"],
-            evaluation_round=evaluation_round,
-            commitment=commitments[0],
-            rating=3,
-            body="x",
-            language="en",
-        )
+        give(users["evaluator"], evaluation_round, commitments[0], rating=3, body="x")
 
 
 def test_rounds_belong_to_every_language_version_of_the_plan(make_round, plan):

@@ -6,7 +6,7 @@ from django.utils.translation import override
 
 from actionplans.evaluation.models import Assessment, CitizenFeedback
 
-from .conftest import assess, set_state
+from .conftest import assess, give, set_state
 
 
 def url(name, evaluation_round, commitment=None):
@@ -162,16 +162,7 @@ def test_published_results_side_by_side(client, make_round, users, commitments, 
         completion="limited",
         early_results="marginal",
     )
-    from actionplans.evaluation import services
-
-    services.give_feedback(
-        user=users["citizen"],
-        evaluation_round=evaluation_round,
-        commitment=commitments[0],
-        rating=5,
-        body="Good",
-        language="en",
-    )
+    give(users["citizen"], evaluation_round, commitments[0], rating=5, body="Good")
     closed = url("commitment", evaluation_round, commitments[0])
     assert "Results side by side" not in client.get(closed).content.decode()
     set_state(evaluation_round, "published")
