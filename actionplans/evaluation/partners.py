@@ -15,8 +15,7 @@ def accredited_organisation_keys(user, plan_key) -> set:
     """Translation keys of the organisations through which this user is accredited (by
     co-monitoring) on the plan: the organisations their civil-society evaluation may be for."""
     return {
-        organisation.translation_key
-        for organisation in accredited_organisations(user, plan_key)
+        organisation.translation_key for organisation in accredited_organisations(user, plan_key)
     }
 
 

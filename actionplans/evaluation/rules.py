@@ -7,7 +7,7 @@ would let a superuser evaluate without being named on the round)."""
 import rules
 from django.utils import timezone
 
-from accounts.roles import is_active_user, is_editor, is_evaluator
+from accounts.roles import has_confirmed_email, is_active_user, is_editor, is_evaluator
 from consultations.rules import is_participant
 
 from . import partners
@@ -111,7 +111,7 @@ rules.add_perm(
 rules.add_perm(
     # Citizens and civil society; the council's editors are the ones being evaluated.
     "evaluation.add_citizenfeedback",
-    is_active_user & is_participant & ~is_editor & feedback_window_open,
+    is_active_user & has_confirmed_email & is_participant & ~is_editor & feedback_window_open,
 )
 
 

@@ -81,3 +81,9 @@ def test_superuser_not_named_on_the_round_does_not_evaluate(make_round, make_use
     evaluation_round.evaluators.add(admin)
     evaluation_round.__dict__.pop("_evaluator_ids", None)
     assert can(admin, "evaluation.add_assessment", evaluation_round)
+
+
+def test_feedback_needs_a_confirmed_email(make_round, make_user):
+    evaluation_round = make_round("open")
+    assert can(make_user(), "evaluation.add_citizenfeedback", evaluation_round)
+    assert not can(make_user(confirmed=False), "evaluation.add_citizenfeedback", evaluation_round)
