@@ -1,9 +1,8 @@
-"""Demo evaluation rounds, from demo.json (keyed data, dates relative to today), written
-through the services as the demo's editor, evaluator and citizens would."""
-
-import json
-from datetime import timedelta
-from pathlib import Path
+"""Demo evaluation rounds, from demo/data/rounds.toml (keyed, dates relative to the day the
+demo is loaded), written through the services as the demo's editor, evaluators, accredited
+association and citizens would: a published mid-term evaluation of the regional programme, its
+end-of-term round open for evaluation and citizen feedback, and a published evaluation of the
+Mazar-i-Sharif plan in Dari."""
 
 from django.utils import timezone
 
@@ -11,37 +10,38 @@ from accounts.models import Organisation, User
 from actionplans.models import ActionPlanPage, CommitmentPage
 from actionplans.monitoring import accreditation
 from actionplans.monitoring import services as monitoring_services
+from home.demo.files import day, read
 
-from . import services
-from .models import EvaluationRound
+from .. import services
+from ..models import EvaluationRound
 
-DATA = Path(__file__).with_name("demo.json")
 EDITOR = "editor@demo.mosharaka.org"
 
 
 def load(context: dict) -> dict:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
+    data = read(__file__, "rounds")
     users = {user.email: user for user in User.objects.filter(email__contains="@demo.")}
-    rounds = {key: _round(spec, users) for key, spec in data["rounds"].items()}
+    today = context["today"]
+    rounds = {key: _round(spec, users, today) for key, spec in data.items()}
     return {"evaluation_rounds": rounds}
 
 
-def _round(spec: dict, users: dict) -> EvaluationRound:
-    today = timezone.localdate()
+def _round(spec: dict, users: dict, today) -> EvaluationRound:
     plan = ActionPlanPage.objects.filter(code=spec["plan_code"]).order_by("pk").first()
     commitments = {}
     for page in CommitmentPage.objects.child_of(plan).select_related("locale"):
         commitments[page.code] = page
     editor = users[EDITOR]
-    # Feedback is given through the service, which accepts it only inside the window: the
-    # window is opened around today while the demo's citizens write, then set to its dates.
+    # Feedback is given through the service, which accepts it only inside the window (checked
+    # against the real today): the window is opened while the demo's citizens write, then given
+    # the dates of the data file.
     evaluation_round = EvaluationRound.objects.create(
         plan_key=plan.translation_key,
         kind=spec["kind"],
-        starts_on=today + timedelta(days=spec["starts"]),
-        ends_on=today + timedelta(days=spec["ends"]),
-        feedback_opens_on=today,
-        feedback_closes_on=today,
+        starts_on=day(spec["starts"], today),
+        ends_on=day(spec["ends"], today),
+        feedback_opens_on=timezone.localdate(),
+        feedback_closes_on=timezone.localdate(),
     )
     evaluation_round.evaluators.set([users[email] for email in spec["evaluators"]])
     evaluation_round = services.change_round_state(
@@ -66,8 +66,8 @@ def _round(spec: dict, users: dict) -> EvaluationRound:
             language=item["language"],
         )
     EvaluationRound.objects.filter(pk=evaluation_round.pk).update(
-        feedback_opens_on=today + timedelta(days=spec["feedback_opens"]),
-        feedback_closes_on=today + timedelta(days=spec["feedback_closes"]),
+        feedback_opens_on=day(spec["feedback_opens"], today),
+        feedback_closes_on=day(spec["feedback_closes"], today),
     )
     evaluation_round.refresh_from_db()
     for state in _states_to(spec["state"]):
