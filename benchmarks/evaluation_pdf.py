@@ -136,8 +136,8 @@ def main() -> None:
     from wagtail.models import Locale
 
     from accounts.models import Organisation, User
-    from home.demo import translate
     from home.models import HomePage
+    from home.pagetree import translate
 
     setup_test_environment()
     call_command("migrate", verbosity=0)

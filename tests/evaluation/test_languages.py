@@ -1,7 +1,7 @@
 """Assessments and feedback belong to the commitment, not to one language version: written on
 the Arabic commitment, they show on the French one, labelled with their language."""
 
-from home.demo import translate
+from home.pagetree import translate
 from tests.actionplans.factories import commitment_page, index_page, plan_page
 
 from .conftest import assess, give, new_round
