@@ -3,7 +3,7 @@ blocks that plan and commitment pages include (one query each, whatever the page
 
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 from home.dates import PERSIAN_DIGITS, uses_solar_hijri
 
@@ -22,6 +22,16 @@ def decimal(value) -> str:
         return "—"
     text = f"{float(value):.1f}".replace(".", DECIMAL_SEPARATORS.get(get_language(), "."))
     return text.translate(PERSIAN_DIGITS) if uses_solar_hijri(get_language()) else text
+
+
+@register.filter
+def language_direction(code: str) -> str:
+    """The direction of text written in this language: user text is marked with it, since
+    WeasyPrint (the PDF) does not implement dir="auto"."""
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "auto"
 
 
 @register.simple_tag
