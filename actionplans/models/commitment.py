@@ -26,8 +26,6 @@ from home.models.base import BasePage
 from .milestone import Milestone
 from .status import PERCENT_VALIDATORS, Status
 
-PERCENT_WIDGET = forms.NumberInput(attrs={"min": 0, "max": 100})
-
 
 class CommitmentTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -131,13 +129,7 @@ class CommitmentPage(BasePage):
     base_form_class = CommitmentPageForm
 
     content_panels = BasePage.content_panels + [
-        FieldRowPanel(
-            [
-                FieldPanel("code"),
-                FieldPanel("status"),
-                FieldPanel("progress", widget=PERCENT_WIDGET),
-            ]
-        ),
+        FieldPanel("code"),
         FieldPanel("intro"),
         FieldPanel("problem"),
         FieldPanel("objective"),
@@ -245,6 +237,24 @@ class CommitmentPage(BasePage):
         if plan is None and self.pk and self.depth:
             plan = self.get_parent()
         return plan
+
+    def with_content_json(self, content):
+        """Status and progress come from co-monitoring's official reports, not from revisions:
+        publishing or reverting to an older revision keeps the live values."""
+        obj = super().with_content_json(content)
+        obj.status, obj.progress = self.status, self.progress
+        if self.pk:
+            # Read from the database: this instance may be older than the latest report.
+            live_values = CommitmentPage.objects.filter(pk=self.pk).values_list(
+                "status", "progress"
+            )
+            obj.status, obj.progress = live_values.first() or (obj.status, obj.progress)
+            live = {m.translation_key: m for m in Milestone.objects.filter(commitment=self)}
+            for milestone in obj.milestones.all():
+                current = live.get(milestone.translation_key)
+                if current is not None:
+                    milestone.status, milestone.progress = current.status, current.progress
+        return obj
 
     def next_milestone(self) -> Milestone | None:
         """The first open milestone by due date, from the already-loaded milestones."""

@@ -55,3 +55,49 @@ def _locale(language: str):
 
 def enqueue_on_commit(task_, *args) -> None:
     transaction.on_commit(lambda: task_.enqueue(*args))
+
+
+def _local_page(model, key, language: str):
+    pages = model.objects.live().filter(translation_key=key)
+    return pages.filter(locale__language_code=language).first() or pages.order_by("pk").first()
+
+
+@task()
+def report_published(report_id: int) -> int:
+    """Email the followers of the report's commitment and plan, each in their language."""
+    from actionplans.models import ActionPlanPage, CommitmentPage
+
+    from .models import Follow, ProgressReport
+
+    report = ProgressReport.objects.select_related("organisation").filter(pk=report_id).first()
+    if report is None or not report.is_visible:
+        return 0
+    follows = (
+        Follow.objects.filter(target_key__in=[report.commitment_key, report.plan_key])
+        .exclude(user_id=report.author_id)
+        .select_related("user")
+    )
+    users = {follow.user_id: follow.user for follow in follows}
+    sent = 0
+    for user in users.values():
+        language = recipient_language(user)
+        commitment = _local_page(CommitmentPage, report.commitment_key, language)
+        plan = _local_page(ActionPlanPage, report.plan_key, language)
+        with translation.override(language):
+            context = {"report": report, "commitment": commitment, "plan": plan}
+            sent += send(user, "report_published", context)
+    return sent
+
+
+@task()
+def report_hidden(report_id: int) -> int:
+    from actionplans.models import CommitmentPage
+
+    from .models import ProgressReport
+
+    report = ProgressReport.objects.select_related("author").filter(pk=report_id).first()
+    if report is None or report.author is None:
+        return 0
+    language = recipient_language(report.author)
+    commitment = _local_page(CommitmentPage, report.commitment_key, language)
+    return int(send(report.author, "report_hidden", {"report": report, "commitment": commitment}))

@@ -1,9 +1,24 @@
 from django.urls import path
 
-from . import views
+from . import feeds, report_views, views
 
 app_name = "monitoring"
 
 urlpatterns = [
+    path("monitoring/plans/<int:plan_id>/", views.dashboard, name="dashboard"),
     path("monitoring/plans/<int:plan_id>/apply/", views.apply, name="apply"),
+    path("monitoring/plans/<int:plan_id>/feed/", feeds.PlanFeed(), name="plan_feed"),
+    path(
+        "monitoring/commitments/<int:commitment_id>/feed/",
+        feeds.CommitmentFeed(),
+        name="commitment_feed",
+    ),
+    path(
+        "monitoring/commitments/<int:commitment_id>/report/<str:kind>/",
+        report_views.post_report,
+        name="post_report",
+    ),
+    path("monitoring/follow/<int:page_id>/", views.follow, name="follow"),
+    path("monitoring/reports/<int:report_id>/hide/", report_views.hide_report, name="hide"),
+    path("monitoring/reports/<int:report_id>/evidence/", report_views.evidence, name="evidence"),
 ]

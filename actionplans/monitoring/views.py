@@ -80,3 +80,48 @@ def apply(request, plan_id: int):
         },
         status=status,
     )
+
+
+def dashboard(request, plan_id: int):
+    from django.db.models import prefetch_related_objects
+    from django.utils import timezone
+
+    from .dashboard import plan_dashboard
+
+    plan = local_version(ActionPlanPage, plan_id)
+    prefetch_related_objects([plan], "phases")
+    today = timezone.localdate()
+    context = plan_dashboard(plan, today)
+    context.update(
+        page=plan,
+        plan=plan,
+        today=today,
+        may_apply=can(request.user, "monitoring.apply_for_accreditation", plan),
+        accredited=[
+            a.organisation
+            for a in Accreditation.objects.for_plan(plan.translation_key)
+            .accredited()
+            .select_related("organisation")
+        ],
+    )
+    return render(request, "monitoring/dashboard.html", context)
+
+
+@require_http_methods(["POST"])
+@login_required
+def follow(request, page_id: int):
+    from actionplans.models import CommitmentPage
+
+    from .services import follow_page
+
+    page = CommitmentPage.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        page = local_version(ActionPlanPage, page_id)
+    follow_page(user=request.user, page=page, follow=request.POST.get("action") != "unfollow")
+    if request.POST.get("action") == "unfollow":
+        messages.success(request, _("You no longer follow this page."))
+    else:
+        messages.success(request, _("You will be emailed when a report is published here."))
+    return redirect(
+        page.get_url(request) + ("#monitoring" if page.specific_class is CommitmentPage else "")
+    )

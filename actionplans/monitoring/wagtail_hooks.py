@@ -48,3 +48,11 @@ def register_monitoring_log_actions(actions):
     actions.register_action("monitoring.accreditation.accredit", _("Accredit"), _("Accredited"))
     actions.register_action("monitoring.accreditation.refuse", _("Refuse"), _("Refused"))
     actions.register_action("monitoring.accreditation.suspend", _("Suspend"), _("Suspended"))
+    actions.register_action("monitoring.report.post", _("Post a report"), _("Report posted"))
+    actions.register_action(
+        "monitoring.report.correct", _("Correct a report"), _("Correction posted")
+    )
+    actions.register_action("monitoring.report.hide", _("Hide a report"), _("Report hidden"))
+    actions.register_action("monitoring.follow", _("Follow"), _("Followed"))
+    actions.register_action("monitoring.unfollow", _("Stop following"), _("Unfollowed"))
+    actions.register_action("monitoring.import", _("Import reports"), _("Reports imported"))

@@ -1,3 +1,5 @@
 from .accreditation import Accreditation
+from .follow import Follow
+from .reports import Position, ProgressReport
 
-__all__ = ["Accreditation"]
+__all__ = ["Accreditation", "Follow", "Position", "ProgressReport"]
