@@ -17,7 +17,12 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from actionplans.api import OGPValueCodesField, OrganisationSerializer, TagNamesField
+from actionplans.api import (
+    OGPValueCodesField,
+    OrganisationSerializer,
+    ProgressReportsField,
+    TagNamesField,
+)
 from actionplans.forms import CommitmentPageForm
 from actionplans.organisations import localize_organisations
 from actionplans.translation import PerLanguageField, synchronized
@@ -197,6 +202,7 @@ class CommitmentPage(BasePage):
         APIField("status"),
         APIField("progress"),
         APIField("milestones"),
+        APIField("progress_reports", serializer=ProgressReportsField()),
     ]
     # Codes, currencies, values and partners are the same in every language; themes are words of
     # each language version. Milestones (TranslatableMixin children) and the lead institution

@@ -73,7 +73,10 @@ def report_published(report_id: int) -> int:
     if report is None or not report.is_visible:
         return 0
     follows = (
-        Follow.objects.filter(target_key__in=[report.commitment_key, report.plan_key])
+        Follow.objects.filter(
+            target_key__in=[report.commitment_key, report.plan_key],
+            created_at__lte=report.created_at,
+        )
         .exclude(user_id=report.author_id)
         .select_related("user")
     )

@@ -131,6 +131,8 @@ def post_report(request, commitment_id: int, kind: str):
 @require_http_methods(["GET", "POST"])
 @login_required
 def hide_report(request, report_id: int):
+    if report_id >= 2**63:
+        raise Http404
     report = get_object_or_404(ProgressReport.objects.published(), pk=report_id)
     commitment = (
         CommitmentPage.objects.live()
@@ -164,6 +166,8 @@ def hide_report(request, report_id: int):
 @require_safe
 def evidence(request, report_id: int):
     """The evidence document, always as a download that cannot run in the site's origin."""
+    if report_id >= 2**63:
+        raise Http404
     report = get_object_or_404(ProgressReport.objects.published(), pk=report_id)
     if not report.evidence:
         raise Http404

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import feeds, report_views, views
 
@@ -7,6 +7,11 @@ app_name = "monitoring"
 urlpatterns = [
     path("monitoring/plans/<int:plan_id>/", views.dashboard, name="dashboard"),
     path("monitoring/plans/<int:plan_id>/apply/", views.apply, name="apply"),
+    re_path(
+        r"^monitoring/plans/(?P<plan_id>[0-9]+)/reports\.(?P<extension>csv|json)$",
+        views.plan_reports_data,
+        name="plan_reports_data",
+    ),
     path("monitoring/plans/<int:plan_id>/feed/", feeds.PlanFeed(), name="plan_feed"),
     path(
         "monitoring/commitments/<int:commitment_id>/feed/",

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.models import Locale
 
 from actionplans.models import ActionPlanPage
@@ -20,6 +20,8 @@ from .rules import can
 
 def local_version(page_model, pk: int):
     """The live, public page with this id, in the active language when it exists there."""
+    if not 0 < int(pk) < 2**63:
+        raise Http404
     page = page_model.objects.live().public().filter(pk=pk).first()
     if page is None:
         raise Http404
@@ -125,3 +127,27 @@ def follow(request, page_id: int):
     return redirect(
         page.get_url(request) + ("#monitoring" if page.specific_class is CommitmentPage else "")
     )
+
+
+@require_safe
+def plan_reports_data(request, plan_id: int, extension: str):
+    from django.http import HttpResponse, JsonResponse
+    from django.utils.text import slugify
+
+    from .opendata import report_records, reports_csv
+
+    plan = local_version(ActionPlanPage, plan_id)
+    records = report_records(plan.translation_key, request)
+    if extension == "csv":
+        response = HttpResponse(reports_csv(records), content_type="text/csv; charset=utf-8")
+        disposition = "attachment"
+    else:
+        payload = {"plan_key": str(plan.translation_key), "progress_reports": records}
+        response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        disposition = "inline"
+    stem = slugify(plan.code) or f"action-plan-{plan.pk}"
+    response["Content-Disposition"] = (
+        f'{disposition}; filename="{stem}-progress-reports.{extension}"'
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

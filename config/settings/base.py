@@ -272,4 +272,10 @@ LOGGING = {
 }
 
 # Demo content, in dependency order; each module's load(context) adds to the shared context.
-MOSHARAKA_DEMO_LOADERS = ["home.demo", "accounts.demo", "actionplans.demo", "consultations.demo"]
+MOSHARAKA_DEMO_LOADERS = [
+    "home.demo",
+    "accounts.demo",
+    "actionplans.demo",
+    "actionplans.monitoring.demo",
+    "consultations.demo",
+]
