@@ -1,11 +1,14 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from .admin_views import DecideView, EditorsDecide
 from .models import Accreditation
+from .rules import can
 
 
 class AccreditationViewSet(ModelViewSet):
@@ -33,6 +36,32 @@ register_permission_policy(Accreditation, EditorsDecide(Accreditation))
 
 
 accreditation_viewset = AccreditationViewSet("accreditations")
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    from . import import_views
+
+    return [
+        path("monitoring/import/", import_views.choose_plan, name="monitoring_import"),
+        path(
+            "monitoring/import/<int:plan_id>/",
+            import_views.import_plan,
+            name="monitoring_import_plan",
+        ),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can(request.user, "monitoring.import_reports")
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import progress"), reverse("monitoring_import"), icon_name="upload", order=261
+    )
 
 
 @hooks.register("register_admin_viewset")
