@@ -1,10 +1,9 @@
 """The commitment page's co-monitoring section, the dashboard, the report forms, the feeds."""
 
-from datetime import timedelta
-
 import pytest
 from django.utils import timezone
 
+from actionplans.monitoring.bulk import add_reports
 from actionplans.monitoring.models import ProgressReport
 
 from .helpers import assessment, official, pdf
@@ -149,33 +148,14 @@ def test_follow_and_unfollow(client, world, people, make_user):
 
 
 def _bulk_reports(world, author, count: int) -> None:
-    commitment = world["commitment"]
-    keys = [commitment.translation_key] + [m.translation_key for m in commitment.milestones.all()]
-    today = timezone.localdate()
-    ProgressReport.objects.bulk_create(
-        ProgressReport(
-            target_key=keys[n % len(keys)],
-            target_type="commitment" if n % len(keys) == 0 else "milestone",
-            commitment_key=commitment.translation_key,
-            plan_key=world["plan"].translation_key,
-            kind="official" if n % 2 else "civil_society",
-            status="in_progress" if n % 2 else "on_track",
-            percent=n % 100,
-            narrative=f"Report {n}",
-            reported_on=today - timedelta(days=n % 300),
-            language="en",
-            author=author,
-            organisation=world["lead"] if n % 2 else world["cso"],
-        )
-        for n in range(count)
+    add_reports(
+        world["commitment"],
+        world["plan"],
+        count,
+        author=author,
+        official_by=world["lead"],
+        civil_society_by=world["cso"],
     )
-    from actionplans.monitoring.services import recompute_position
-
-    for key in keys:
-        for kind in ("official", "civil_society"):
-            latest = ProgressReport.objects.filter(target_key=key, kind=kind).first()
-            if latest:
-                recompute_position(latest)
 
 
 @pytest.mark.parametrize("url_of", ["commitment", "dashboard"])
