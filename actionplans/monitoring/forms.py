@@ -140,3 +140,11 @@ class HideForm(forms.Form):
         max_length=500,
         help_text=_("The author is emailed this reason. The report is kept, not deleted."),
     )
+
+
+class MonitoringReportForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    narrative = forms.CharField(
+        label=_("Summary for citizens"), widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"})
+    )
+    document = forms.FileField(label=_("Report document"), required=False)

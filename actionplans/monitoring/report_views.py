@@ -163,26 +163,41 @@ def hide_report(request, report_id: int):
     )
 
 
-@require_safe
-def evidence(request, report_id: int):
-    """The evidence document, always as a download that cannot run in the site's origin."""
-    if report_id >= 2**63:
-        raise Http404
-    report = get_object_or_404(ProgressReport.objects.published(), pk=report_id)
-    if not report.evidence:
-        raise Http404
+def _download(field, name: str):
+    """A stored upload, always as a download that cannot run in the site's origin."""
     try:
-        handle = report.evidence.open("rb")
+        handle = field.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    name = report.evidence_name or report.evidence.name.rsplit("/", 1)[-1]
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=name,
-        content_type=evidence_rules.content_type_for(report.evidence.name),
+        filename=name or field.name.rsplit("/", 1)[-1],
+        content_type=evidence_rules.content_type_for(field.name),
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     return response
+
+
+@require_safe
+def evidence(request, report_id: int):
+    if report_id >= 2**63:
+        raise Http404
+    report = get_object_or_404(ProgressReport.objects.published(), pk=report_id)
+    if not report.evidence:
+        raise Http404
+    return _download(report.evidence, report.evidence_name)
+
+
+@require_safe
+def periodic_document(request, report_id: int):
+    from .models import MonitoringReport
+
+    if report_id >= 2**63:
+        raise Http404
+    report = get_object_or_404(MonitoringReport, pk=report_id)
+    if not report.document:
+        raise Http404
+    return _download(report.document, report.document_name)

@@ -95,7 +95,7 @@ rules.add_perm(
 rules.add_perm("monitoring.hide_report", is_moderator)
 rules.add_perm("monitoring.import_reports", is_editor)
 rules.add_perm("monitoring.follow_page", is_active_user)
-rules.add_perm("monitoring.publish_monitoring_report", is_active_user & is_accredited_on_plan)
+rules.add_perm("monitoring.publish_monitoring_report", may_apply & is_accredited_on_plan)
 
 
 def can(user, permission: str, obj=None) -> bool:

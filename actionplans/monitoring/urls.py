@@ -24,6 +24,16 @@ urlpatterns = [
         name="post_report",
     ),
     path("monitoring/follow/<int:page_id>/", views.follow, name="follow"),
+    path(
+        "monitoring/plans/<int:plan_id>/monitoring-report/",
+        views.publish_periodic,
+        name="publish_periodic",
+    ),
+    path(
+        "monitoring/monitoring-reports/<int:report_id>/document/",
+        report_views.periodic_document,
+        name="periodic_document",
+    ),
     path("monitoring/reports/<int:report_id>/hide/", report_views.hide_report, name="hide"),
     path("monitoring/reports/<int:report_id>/evidence/", report_views.evidence, name="evidence"),
 ]

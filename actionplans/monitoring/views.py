@@ -14,7 +14,7 @@ from actionplans.models import ActionPlanPage
 from . import services
 from .accreditation import accredited_organisations
 from .forms import ApplicationForm
-from .models import Accreditation
+from .models import Accreditation, MonitoringReport
 from .rules import can
 
 
@@ -95,6 +95,12 @@ def dashboard(request, plan_id: int):
     today = timezone.localdate()
     context = plan_dashboard(plan, today)
     context.update(
+        monitoring_reports=list(
+            MonitoringReport.objects.filter(plan_key=plan.translation_key).select_related(
+                "organisation"
+            )[:20]
+        ),
+        may_publish=can(request.user, "monitoring.publish_monitoring_report", plan),
         page=plan,
         plan=plan,
         today=today,
@@ -151,3 +157,41 @@ def plan_reports_data(request, plan_id: int, extension: str):
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def publish_periodic(request, plan_id: int):
+    from django.utils.translation import get_language
+
+    from .forms import MonitoringReportForm
+    from .services import publish_monitoring_report
+
+    plan = local_version(ActionPlanPage, plan_id)
+    allowed = can(request.user, "monitoring.publish_monitoring_report", plan)
+    form = MonitoringReportForm(request.POST or None, request.FILES or None)
+    status = 200 if allowed else 403
+    if request.method == "POST" and allowed:
+        if form.is_valid():
+            try:
+                publish_monitoring_report(
+                    user=request.user,
+                    plan=plan,
+                    title=form.cleaned_data["title"],
+                    narrative=form.cleaned_data["narrative"],
+                    document=form.cleaned_data.get("document"),
+                    language=get_language(),
+                )
+            except ValidationError as error:
+                for name, problems in error.message_dict.items():
+                    form.add_error(name if name in form.fields else None, problems)
+            else:
+                messages.success(request, _("Thank you: your monitoring report is published."))
+                return redirect("monitoring:dashboard", plan.pk)
+        status = 400
+    return render(
+        request,
+        "monitoring/periodic_form.html",
+        {"page": plan, "plan": plan, "form": form, "allowed": allowed},
+        status=status,
+    )

@@ -85,3 +85,8 @@ def register_monitoring_log_actions(actions):
     actions.register_action("monitoring.follow", _("Follow"), _("Followed"))
     actions.register_action("monitoring.unfollow", _("Stop following"), _("Unfollowed"))
     actions.register_action("monitoring.import", _("Import reports"), _("Reports imported"))
+    actions.register_action(
+        "monitoring.periodic.publish",
+        _("Publish a monitoring report"),
+        _("Monitoring report published"),
+    )

@@ -57,4 +57,5 @@ class MonitoringDemoTests(TestCase):
         for plan in (self.region, self.mazar):
             response = self.client.get(f"/{plan.locale.language_code}/monitoring/plans/{plan.pk}/")
             assert response.status_code == 200
-            assert "mon-timeline" in response.content.decode()
+            html = response.content.decode()
+            assert "mon-timeline" in html and "mon-periodic" in html

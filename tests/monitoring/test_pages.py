@@ -178,3 +178,33 @@ def test_queries_do_not_grow_with_reports(
             assert client.get(url).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+
+
+def test_accredited_cso_publishes_a_monitoring_report_listed_on_the_dashboard(
+    client, world, people
+):
+    client.force_login(people["cso"])
+    url = f"/en/monitoring/plans/{world['plan'].pk}/monitoring-report/"
+    assert client.get(url).status_code == 200
+    bad = client.post(
+        url, {"title": "Bilan", "narrative": "Texte", "document": pdf("x.html", b"<html>")}
+    )
+    assert bad.status_code == 400
+    done = client.post(
+        url, {"title": "Bilan semestriel", "narrative": "Six mois de suivi", "document": pdf()}
+    )
+    assert done.status_code == 302
+    html = client.get(f"/en/monitoring/plans/{world['plan'].pk}/").content.decode()
+    assert "Bilan semestriel" in html and "Transparency association" in html
+    from actionplans.monitoring.models import MonitoringReport
+
+    report = MonitoringReport.objects.get()
+    download = client.get(f"/en/monitoring/monitoring-reports/{report.pk}/document/")
+    assert download["Content-Disposition"].startswith("attachment")
+
+
+@pytest.mark.parametrize("role", ["citizen", "editor", "staff_lead"])
+def test_only_accredited_members_publish_monitoring_reports(client, world, role_user, role):
+    client.force_login(role_user(role))
+    url = f"/en/monitoring/plans/{world['plan'].pk}/monitoring-report/"
+    assert client.post(url, {"title": "T", "narrative": "N"}).status_code == 403

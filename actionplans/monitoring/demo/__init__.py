@@ -50,6 +50,19 @@ def load(context: dict) -> dict:
             posted[row["id"]] = _report(
                 row, plans[row["plan"]], users, posted, today, organisations
             )
+    for row in data.get("monitoring_reports", []):
+        if row["plan"] in plans:
+            document = None
+            if row.get("document"):
+                document = SimpleUploadedFile(row["document"], EVIDENCE_PDF, "application/pdf")
+            services.publish_monitoring_report(
+                user=users[row["by"]],
+                plan=plans[row["plan"]],
+                title=row["title"],
+                narrative=row["narrative"],
+                language=row["language"],
+                document=document,
+            )
     for row in data["follows"]:
         plan = plans.get(row["plan"])
         if plan is None:

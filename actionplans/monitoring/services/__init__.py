@@ -30,3 +30,7 @@ __all__ = [
 from .follow import follow_page  # noqa: E402
 
 __all__ += ["follow_page"]
+
+from .periodic import publish_monitoring_report  # noqa: E402
+
+__all__ += ["publish_monitoring_report"]
