@@ -208,3 +208,33 @@ def test_only_accredited_members_publish_monitoring_reports(client, world, role_
     client.force_login(role_user(role))
     url = f"/en/monitoring/plans/{world['plan'].pk}/monitoring-report/"
     assert client.post(url, {"title": "T", "narrative": "N"}).status_code == 403
+
+
+def test_correction_form_through_the_page(client, world, people):
+    first = official(people["editor"], world["commitment"], percent=60)
+    client.force_login(people["editor"])
+    url = (
+        f"/en/monitoring/commitments/{world['commitment'].pk}/report/official/?corrects={first.pk}"
+    )
+    form = client.get(url)
+    assert form.status_code == 200 and "This new report corrects" in form.content.decode()
+    assert client.get(url.replace(str(first.pk), "²")).status_code == 404
+    response = client.post(
+        url,
+        {
+            "corrects": first.pk,
+            "target": "",
+            "status": "in_progress",
+            "percent": "55",
+            "reported_on": timezone.localdate().isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    html = client.get(world["commitment"].url).content.decode()
+    assert "Corrected by a later report." in html and "Corrects the report of" in html
+
+
+def test_dari_dashboard_uses_persian_digits(client, world, people):
+    official(people["editor"], world["commitment"], status="delayed", percent=25)
+    html = client.get(f"/fa-af/monitoring/plans/{world['plan'].pk}/").content.decode()
+    assert "۲۵" in html
