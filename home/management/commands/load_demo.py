@@ -30,6 +30,7 @@ LOADERS = [
     "actionplans.demo",
     "actionplans.monitoring.demo",
     "consultations.demo",
+    "actionplans.evaluation.demo",
 ]
 
 
