@@ -33,8 +33,12 @@ def commitment_monitoring(context, page, milestones):
         user.is_authenticated
         and Follow.objects.filter(user=user, target_key=page.translation_key).exists()
     )
-    plan = context.get("plan") or plan_of(page)
-    if plan is not None:
+    from actionplans.models import ActionPlanPage
+
+    plan = context.get("plan")
+    if not isinstance(plan, ActionPlanPage):  # the page's context may hold a plain Page
+        plan = plan_of(page)
+    elif "phases" not in getattr(plan, "_prefetched_objects_cache", {}):
         prefetch_related_objects([plan], "phases")
     page._monitoring_plan = plan
     may = {
