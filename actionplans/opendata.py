@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from home.spreadsheets import SpreadsheetWriter, spreadsheet_cell
 
 from .models import ActionPlanPage, CommitmentPage
+from .monitoring.opendata import report_records as monitoring_reports
 from .organisations import localize_organisations
 
 LICENCE = {
@@ -134,6 +135,8 @@ def plan_dataset(plan: ActionPlanPage, request, today: date) -> dict:
         "licence": LICENCE,
         "generated_on": today.isoformat(),
         "commitments": records,
+        # Every public progress report (official and civil-society), joined by the keys above.
+        "progress_reports": monitoring_reports(plan.translation_key, request),
     }
 
 
