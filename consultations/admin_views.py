@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -20,6 +20,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import ModelLogEntry, Page
 from wagtail.permission_policies.base import BasePermissionPolicy
+
+from home.translations import in_locale
 
 from . import services
 from .forms import ModerationForm, ResponseForm
@@ -240,15 +242,11 @@ class ResponseFilterSet(WagtailFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         keys = Comment.objects.values_list("target_key", flat=True).distinct()
-        pages = Page.objects.filter(translation_key__in=list(keys)).order_by(
-            "translation_key", "pk"
+        pages = in_locale(
+            Page.objects.only("translation_key", "locale", "title"), keys, get_language()
         )
-        choices, seen = [], set()
-        for page in pages:
-            if page.translation_key not in seen:
-                seen.add(page.translation_key)
-                choices.append((str(page.translation_key), page.title))
-        self.filters["page"].extra["choices"] = choices
+        choices = [(str(key), page.title) for key, page in pages.items()]
+        self.filters["page"].extra["choices"] = sorted(choices, key=lambda choice: choice[1])
 
     def filter_answer(self, queryset, name, value):
         if value == "none":

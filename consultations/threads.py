@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from accounts.models import Organisation
+from home.translations import in_locale
 
 from . import targets
 from .models import Comment
@@ -20,13 +21,12 @@ VISIBLE_STATES = [Comment.Status.PUBLISHED, Comment.Status.PENDING, Comment.Stat
 
 
 def _organisation_names(comments: list[Comment], language: str) -> dict:
-    keys = {c.organisation.translation_key for c in comments if c.organisation_id}
-    if not keys:
-        return {}
-    rows = Organisation.objects.filter(
-        translation_key__in=keys, locale__language_code=language
-    ).values_list("translation_key", "name")
-    return dict(rows)
+    """The name of each comment's organisation in ``language`` (or as it was chosen)."""
+    organisations = [c.organisation for c in comments if c.organisation_id]
+    found = in_locale(
+        Organisation.objects.only("translation_key", "locale", "name"), organisations, language
+    )
+    return {key: organisation.name for key, organisation in found.items()}
 
 
 def decorate(comments: list[Comment], page, user) -> list[Comment]:
@@ -40,9 +40,7 @@ def decorate(comments: list[Comment], page, user) -> list[Comment]:
     for comment in everything:
         comment.target_page = page
         if comment.organisation_id:
-            comment.organisation_name = names.get(
-                comment.organisation.translation_key, comment.organisation.name
-            )
+            comment.organisation_name = names[comment.organisation.translation_key]
         comment.can_reply = can(user, "consultations.reply_to_comment", comment)
         comment.can_report = can(user, "consultations.report_comment", comment)
         comment.show_body = comment.is_visible or can_moderate
@@ -83,9 +81,7 @@ def previews_by_paragraph(page, user) -> dict[str, list[Comment]]:
     names = _organisation_names(comments, get_language())
     for comment in comments:
         if comment.organisation_id:
-            comment.organisation_name = names.get(
-                comment.organisation.translation_key, comment.organisation.name
-            )
+            comment.organisation_name = names[comment.organisation.translation_key]
         comment.show_body = True
     return result
 

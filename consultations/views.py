@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from accounts.models import Organisation
 from home.spreadsheets import spreadsheet_cell
+from home.translations import in_locale
 
 from . import services, targets, threads
 from .forms import CommentForm, ReportForm
@@ -206,6 +207,7 @@ def _has_response(comment) -> bool:
 
 
 def _organisations_for(user) -> list:
+    """The CSOs the user may speak for, in the reader's language where translated."""
     if not getattr(user, "is_authenticated", False):
         return []
     keys = set(
@@ -213,16 +215,7 @@ def _organisations_for(user) -> list:
             "organisation__translation_key", flat=True
         )
     )
-    if not keys:
-        return []
-    organisations = {}
-    for organisation in Organisation.objects.filter(translation_key__in=keys).select_related(
-        "locale"
-    ):
-        current = organisations.get(organisation.translation_key)
-        if current is None or organisation.locale.language_code == get_language():
-            organisations[organisation.translation_key] = organisation
-    return list(organisations.values())
+    return list(in_locale(Organisation, keys, get_language()).values())
 
 
 def _comment_form(request, page, paragraph: str = "", data=None) -> CommentForm | None:

@@ -19,9 +19,10 @@ from wagtail.search import index
 
 from actionplans.api import OGPValueCodesField, OrganisationSerializer, TagNamesField
 from actionplans.forms import CommitmentPageForm
-from actionplans.organisations import localize_organisations
+from actionplans.organisations import organisations_in
 from actionplans.translation import PerLanguageField, synchronized
 from home.models.base import BasePage
+from home.translations import localized
 
 from .milestone import Milestone
 from .status import PERCENT_VALIDATORS, Status
@@ -254,10 +255,13 @@ class CommitmentPage(BasePage):
     def localized_lead_institution(self):
         if self.lead_institution is None:
             return None
-        return localize_organisations([self.lead_institution], self.locale_id)[0]
+        found = organisations_in([self.lead_institution], self.locale_id)
+        return localized(found, self.lead_institution)
 
     def localized_partners(self) -> list:
-        return localize_organisations(list(self.partners.all()), self.locale_id)
+        partners = list(self.partners.all())
+        found = organisations_in(partners, self.locale_id)
+        return [localized(found, partner) for partner in partners]
 
     def get_context(self, request, *args, **kwargs):
         from .index import ActionPlanIndexPage
@@ -267,13 +271,14 @@ class CommitmentPage(BasePage):
         today = timezone.localdate()
         milestones = list(self.milestones.select_related("responsible"))
         partners = list(self.partners.all())
-        localized = localize_organisations(
+        found = organisations_in(
             [self.lead_institution, *partners, *(m.responsible for m in milestones)],
             self.locale_id,
         )
-        lead, partners = localized[0], localized[1 : 1 + len(partners)]
-        for milestone, responsible in zip(milestones, localized[1 + len(partners) :], strict=True):
-            milestone.responsible_display = responsible
+        lead = localized(found, self.lead_institution)
+        partners = [localized(found, partner) for partner in partners]
+        for milestone in milestones:
+            milestone.responsible_display = localized(found, milestone.responsible)
             milestone.overdue_days = milestone.days_overdue(today)
         context.update(
             today=today,

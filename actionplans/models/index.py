@@ -9,8 +9,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from accounts.models import Organisation
-from actionplans.organisations import localize_listing, localize_organisations
+from actionplans.organisations import localize_listing, organisations_in
 from home.models.base import BasePage
+from home.translations import localized
 
 from .commitment import CommitmentPage, CommitmentTag
 from .milestone import Milestone
@@ -68,7 +69,7 @@ class ActionPlanIndexPage(RoutablePageMixin, BasePage):
     @path("organisation/<int:pk>/", name="organisation")
     def organisation_route(self, request, pk):
         organisation = get_object_or_404(Organisation, pk=pk)
-        local = localize_organisations([organisation], self.locale_id)[0]
+        local = localized(organisations_in([organisation], self.locale_id), organisation)
         if local.pk != organisation.pk:
             # One address per organisation and language: the version in this page's language.
             return redirect(self.url + self.reverse_subpage("organisation", args=[local.pk]))
@@ -154,10 +155,10 @@ class ActionPlanIndexPage(RoutablePageMixin, BasePage):
             .annotate(count=Count("commitmentpage", distinct=True))
         )
         organisations = list(Organisation.objects.filter(pk__in=set(leads) | set(partners)))
+        found = organisations_in(organisations, self.locale_id)
         rows: dict = {}
-        for original, local in zip(
-            organisations, localize_organisations(organisations, self.locale_id), strict=True
-        ):
+        for original in organisations:
+            local = localized(found, original)
             row = rows.setdefault(local.pk, {"organisation": local, "leads": 0, "partners": 0})
             row["leads"] += leads.get(original.pk, 0)
             row["partners"] += partners.get(original.pk, 0)
