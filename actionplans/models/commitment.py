@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -63,6 +63,11 @@ class CommitmentQuerySet(PageQuerySet):
                 next_deliverable=Subquery(next_open.values("deliverable")[:1]),
             )
         )
+
+    def with_plan_path(self) -> "CommitmentQuerySet":
+        """Each commitment annotated with ``plan_path``, the tree path of its plan (a
+        commitment is a child of its plan), for filtering and counting by plan in SQL."""
+        return self.annotate(plan_path=Substr("path", 1, (F("depth") - 1) * Page.steplen))
 
     def with_code(self, code: str) -> "CommitmentQuerySet":
         return self.filter(code__iexact=code.strip())
@@ -246,6 +251,17 @@ class CommitmentPage(BasePage):
         if plan is None and self.pk and self.depth:
             plan = self.get_parent()
         return plan
+
+    @property
+    def plan_path(self) -> str:
+        """The tree path of the plan this commitment belongs to (its parent); the same value
+        ``CommitmentQuerySet.with_plan_path`` annotates in SQL."""
+        return self.path[: -Page.steplen]
+
+    @plan_path.setter
+    def plan_path(self, value: str) -> None:
+        # Set by the annotation; always equal to the value derived from the path.
+        pass
 
     def next_milestone(self) -> Milestone | None:
         """The first open milestone by due date, from the already-loaded milestones."""
