@@ -23,7 +23,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from home.translations import in_locale
 
-from . import services
+from . import commentable, services
 from .forms import ModerationForm, ResponseForm
 from .models import Comment, CommentReport, CommentResponse
 from .rules import can
@@ -172,9 +172,7 @@ class ReviewView(CommentFormView):
 
 def _comment_context(comment: Comment) -> dict:
     page = comment.target_page
-    paragraph = None
-    if page is not None and comment.paragraph and hasattr(page, "paragraphs"):
-        paragraph = next((p for p in page.paragraphs.values() if p.id == comment.paragraph), None)
+    paragraph = commentable.paragraph_by_id(page, comment.paragraph)
     history = ModelLogEntry.objects.filter(
         content_type__app_label="consultations",
         content_type__model="comment",

@@ -1,7 +1,8 @@
 """Who may do what with public comments (design brief §5), as `rules` predicates.
 
-Objects: `post_comment` takes the commented page; the other comment permissions take a Comment
-whose `target_page` is the page it belongs to (views set it from the page they render).
+Objects: `post_comment` takes the commented page (a `commentable.Commentable`); the other
+comment permissions take a Comment, whose page is `comment.target_page`: threads bind the page
+they render (saving a query), and any language version gives the same answers.
 
 Checked with `consultations.rules.can()` (rules' own permission set): `User.has_perm` lets an
 active superuser do anything, which would open closed consultations to the site administrator."""
@@ -11,7 +12,8 @@ from django.utils import timezone
 
 from accounts.roles import is_active_user, is_council_staff, is_editor, is_evaluator, is_moderator
 
-from . import targets
+from . import commentable
+from .models import Comment
 
 
 @rules.predicate
@@ -30,19 +32,18 @@ may_reply = may_contribute | is_council_staff
 
 
 def _page(obj):
-    if obj is None:
-        return None
-    return obj.target_page if hasattr(obj, "target_key") else obj
+    """The commented page of a comment, or the page itself."""
+    return obj.target_page if isinstance(obj, Comment) else obj
 
 
 @rules.predicate
 def target_is_open(user, obj) -> bool:
-    return targets.commenting_state(_page(obj), timezone.now()) == targets.OPEN
+    return commentable.is_open(_page(obj), timezone.now())
 
 
 @rules.predicate
 def target_accepts_responses(user, obj) -> bool:
-    return targets.responses_allowed(_page(obj), timezone.now())
+    return commentable.answers_allowed(_page(obj), timezone.now())
 
 
 @rules.predicate

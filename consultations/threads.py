@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from accounts.models import Organisation
 from home.translations import in_locale
 
-from . import targets
+from . import commentable
 from .models import Comment
 from .rules import can
 
@@ -99,5 +99,5 @@ def page_of_comment(comment: Comment) -> int:
     return newer // COMMENTS_PER_PAGE + 1
 
 
-def commenting_state(page) -> str:
-    return targets.commenting_state(page, timezone.now())
+def commenting_state(page) -> commentable.CommentingState:
+    return commentable.commenting_state(page, timezone.now())

@@ -19,7 +19,8 @@ from accounts.models import Organisation
 from home.spreadsheets import spreadsheet_cell
 from home.translations import in_locale
 
-from . import services, targets, threads
+from . import commentable, services, threads
+from .commentable import CommentingState
 from .forms import CommentForm, ReportForm
 from .models import Comment, CommentResponse
 from .rules import can
@@ -46,14 +47,17 @@ def consultation_context(page, request) -> dict:
     context = {
         "now": now,
         "state": state,
-        "time_left": _time_left(page, now) if state == "open" else None,
+        "CommentingState": CommentingState,
+        "time_left": _time_left(page, now) if state == CommentingState.OPEN else None,
         "sections": page.sections,
         "general_comments": threads.paginated_thread(request, page, comments.on_whole_text()),
         "general_count": counts.get("", 0),
         "total_count": sum(counts.values()),
         "can_post": can(request.user, "consultations.post_comment", page),
         "comment_form": _comment_form(request, page),
-        "synthesis": synthesis(page) if state in ("closed", "answered") else None,
+        "synthesis": (
+            synthesis(page) if state in (CommentingState.CLOSED, CommentingState.ANSWERED) else None
+        ),
         "can_export": can(request.user, "consultations.export_comments"),
     }
     return context
@@ -69,6 +73,7 @@ def paragraph_view(page, request, short_id: str):
         "page": page,
         "paragraph": paragraph,
         "state": page.state(now),
+        "CommentingState": CommentingState,
         "now": now,
         "thread": threads.paginated_thread(request, page, comments),
         "comment_count": comments.published().count(),
@@ -232,7 +237,7 @@ def _comment_form(request, page, paragraph: str = "", data=None) -> CommentForm 
 
 def _commentable_page(page_id: int):
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
-    if not targets.accepts_comments(page):
+    if not commentable.is_commentable(page):
         raise Http404
     return page
 
@@ -242,11 +247,9 @@ def comment_url(comment: Comment, page, request=None) -> str:
     number = threads.page_of_comment(comment)
     query = f"?comments={number}" if number > 1 else ""
     base = page.get_url(request)
-    if comment.paragraph and hasattr(page, "paragraphs"):
-        for paragraph in page.paragraphs.values():
-            if paragraph.id == comment.paragraph:
-                base = page.paragraph_url(paragraph, request)
-                break
+    paragraph = commentable.paragraph_by_id(page, comment.paragraph)
+    if paragraph is not None:
+        base = page.paragraph_url(paragraph, request)
     return f"{base}{query}#comment-{comment.pk}"
 
 
@@ -268,9 +271,7 @@ def comment_new(request, page_id: int):
         )
         parent.target_page = page
     short_id = (source.get("paragraph") or "")[:64]
-    paragraph = None
-    if short_id and hasattr(page, "paragraphs"):
-        paragraph = page.paragraphs.get(short_id)
+    paragraph = commentable.paragraph(page, short_id)
     form = CommentForm(
         request.POST if request.method == "POST" else None,
         initial={"paragraph": short_id, "parent": parent_id},
@@ -317,6 +318,7 @@ def comment_new(request, page_id: int):
             "paragraph": paragraph,
             "allowed": allowed,
             "state": threads.commenting_state(page),
+            "CommentingState": CommentingState,
         },
         status=status,
     )

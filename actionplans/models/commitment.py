@@ -21,6 +21,7 @@ from actionplans.api import OGPValueCodesField, OrganisationSerializer, TagNames
 from actionplans.forms import CommitmentPageForm
 from actionplans.organisations import organisations_in
 from actionplans.translation import PerLanguageField, synchronized
+from consultations.commentable import Commentable, CommentingState
 from home.models.base import BasePage
 from home.translations import localized
 
@@ -81,7 +82,7 @@ def _count(milestones) -> Coalesce:
 CommitmentPageManager = PageManager.from_queryset(CommitmentQuerySet)
 
 
-class CommitmentPage(BasePage):
+class CommitmentPage(Commentable, BasePage):
     code = models.CharField(
         _("code"), max_length=30, help_text=_("Unique within the plan, e.g. C3 or MS-05.")
     )
@@ -251,6 +252,15 @@ class CommitmentPage(BasePage):
         if plan is None and self.pk and self.depth:
             plan = self.get_parent()
         return plan
+
+    # --- Commentable: a switch, no window ------------------------------------------------
+
+    def commenting_state(self, now) -> CommentingState:
+        return CommentingState.OPEN if self.comments_open else CommentingState.CLOSED
+
+    def answers_allowed(self, now) -> bool:
+        """The council may answer comments on a commitment at any time."""
+        return True
 
     @property
     def plan_path(self) -> str:

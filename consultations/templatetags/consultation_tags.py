@@ -26,6 +26,7 @@ def language_label(code: str) -> str:
 @register.inclusion_tag("consultations/includes/page_comments.html", takes_context=True)
 def comment_thread(context, page):
     """The comment thread of a page without a draft (a commitment), paginated."""
+    from ..commentable import CommentingState
     from ..models import Comment
     from ..threads import commenting_state, paginated_thread
     from ..views import _comment_form
@@ -41,4 +42,5 @@ def comment_thread(context, page):
         "comment_count": comments.published().count(),
         "comment_form": _comment_form(request, page),
         "state": commenting_state(page),
+        "CommentingState": CommentingState,
     }

@@ -52,16 +52,17 @@ def test_closed_consultation_is_answered_once_every_contribution_has_a_published
     assert annotated.state(now) == "answered"
 
 
-def test_querysets_take_now(make_consultation):
-    upcoming = make_consultation("before", french=False)
-    running = make_consultation("during", french=False)
-    past = make_consultation("after", french=False)
-    now = timezone.now()
-    assert list(ConsultationPage.objects.upcoming(now)) == [upcoming]
-    assert list(ConsultationPage.objects.open(now)) == [running]
-    assert list(ConsultationPage.objects.closed(now)) == [past]
-    later = now + timedelta(days=30)
-    assert set(ConsultationPage.objects.closed(later)) == {upcoming, running, past}
+def test_the_window_decides_the_commenting_state_at_a_given_time(make_consultation):
+    from consultations.commentable import CommentingState, is_open
+
+    page = make_consultation("during", french=False)
+    assert page.commenting_state(page.opens_at - timedelta(seconds=1)) == CommentingState.UPCOMING
+    assert page.commenting_state(page.opens_at) == CommentingState.OPEN
+    assert is_open(page, page.closes_at - timedelta(seconds=1))
+    assert page.commenting_state(page.closes_at) == CommentingState.CLOSED
+    assert not is_open(page, page.closes_at)
+    assert not page.answers_allowed(page.closes_at - timedelta(seconds=1))
+    assert page.answers_allowed(page.closes_at)
 
 
 def test_a_consultation_must_close_after_it_opens(make_consultation):
