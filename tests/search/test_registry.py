@@ -93,19 +93,21 @@ def test_the_engine_applies_an_added_facet_with_text_search(corpus, code_facet):
     assert [page.code for page in found.results] == ["MS-03"]
 
 
+def empty_search(name: str) -> FacetedSearch:
+    return FacetedSearch(
+        name=name,
+        model=CommitmentPage,
+        queryset=CommitmentPage.objects.none,
+        facets=[],
+        template="search/commitments.html",
+    )
+
+
 def test_a_facet_added_before_its_search_is_registered_waits_for_it():
     spec = choice_facet("kind", "Kind", lookup="status", choices=[("a", "A")])
     registry.add_facet("things", spec)
     try:
-        registry.register(
-            FacetedSearch(
-                name="things",
-                model=CommitmentPage,
-                queryset=CommitmentPage.objects.none,
-                facets=[],
-                template="search/commitments.html",
-            )
-        )
+        registry.register(empty_search("things"))
         assert [s.name for s in registry.get("things").specs] == ["kind"]
     finally:
         registry.unregister("things")
@@ -118,12 +120,4 @@ def test_facet_names_are_unique_and_never_reserved():
     with pytest.raises(ImproperlyConfigured):
         registry.add_facet("commitments", choice_facet("q", "Q", lookup="code", choices=[]))
     with pytest.raises(ImproperlyConfigured):
-        registry.register(
-            FacetedSearch(
-                name="commitments",
-                model=CommitmentPage,
-                queryset=CommitmentPage.objects.none,
-                facets=[],
-                template="search/commitments.html",
-            )
-        )
+        registry.register(empty_search("commitments"))
