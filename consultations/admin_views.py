@@ -35,7 +35,7 @@ class CommentPermissionPolicy(BasePermissionPolicy):
 
     ACTIONS = {
         "moderate": "consultations.moderate_comment",
-        "respond": "consultations.answer_comments",
+        "respond": "consultations.answer_comment",
     }
 
     def user_has_permission(self, user, action):
@@ -276,7 +276,7 @@ class AnswerView(CommentFormView):
     template_name = "consultations/admin/answer.html"
     form_class = ResponseForm
     header_icon = "comment"
-    permission = "consultations.answer_comments"
+    permission = "consultations.answer_comment"
 
     @cached_property
     def response(self):

@@ -3,8 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.text import clean_line, clean_multiline
 
-from .models import BODY_MAX_LENGTH, CommentReport, CommentResponse
-from .models.comments import JUSTIFICATION_MAX_LENGTH, REASON_MAX_LENGTH
+from .models.comments import (
+    BODY_MAX_LENGTH,
+    JUSTIFICATION_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    CommentReport,
+    CommentResponse,
+)
 
 
 class CommentForm(forms.Form):

@@ -25,7 +25,7 @@ class ConsultationPageForm(WagtailAdminPageForm):
         source = (cleaned_data.get("draft_source") or "").strip()
         if not source:
             return cleaned_data
-        from .models import Comment
+        from .models.comments import Comment
 
         try:
             parsed = parse_draft_source(source)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.roles import is_active_user, is_council_staff, is_editor, is_evaluator, is_moderator
 
 from . import commentable
-from .models import Comment
+from .models.comments import Comment
 
 
 @rules.predicate
@@ -79,8 +79,8 @@ rules.add_perm(
     "consultations.publish_response",
     is_editor & is_published_comment & target_accepts_responses,
 )
-rules.add_perm("consultations.answer_comments", is_editor | is_council_staff)
-rules.add_perm("consultations.export_comments", is_editor)
+rules.add_perm("consultations.answer_comment", is_editor | is_council_staff)
+rules.add_perm("consultations.export_comment", is_editor)
 
 
 def can(user, permission: str, obj=None) -> bool:

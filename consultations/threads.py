@@ -1,6 +1,7 @@
 """Preparing comment threads for display in a fixed number of queries: authors, organisations
 (in the reader's language), replies and responses are fetched together, and what each reader
-may do with each comment is worked out once."""
+may do with each comment is worked out once. ``thread_context`` is the one builder of what a
+thread shows (the paragraph route and the ``comment_thread`` template tag both use it)."""
 
 from django.core.paginator import Paginator
 from django.db.models import F, Window
@@ -12,7 +13,8 @@ from accounts.models import Organisation
 from home.translations import in_locale
 
 from . import commentable
-from .models import Comment
+from .forms import CommentForm
+from .models.comments import Comment
 from .rules import can
 
 COMMENTS_PER_PAGE = 20
@@ -101,3 +103,44 @@ def page_of_comment(comment: Comment) -> int:
 
 def commenting_state(page) -> commentable.CommentingState:
     return commentable.commenting_state(page, timezone.now())
+
+
+def organisations_for(user) -> list:
+    """The CSOs the user may speak for, in the reader's language where translated."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    keys = set(
+        user.memberships.filter(organisation__kind=Organisation.Kind.CSO).values_list(
+            "organisation__translation_key", flat=True
+        )
+    )
+    return list(in_locale(Organisation, keys, get_language()).values())
+
+
+def comment_form(request, page, paragraph: str = "", *, allowed: bool | None = None):
+    """An empty comment form for a signed-in user who may comment on the page now (``allowed``
+    when the caller already asked the rules)."""
+    if not getattr(request.user, "is_authenticated", False):
+        return None
+    if allowed is None:
+        allowed = can(request.user, "consultations.post_comment", page)
+    if not allowed:
+        return None
+    return CommentForm(
+        initial={"paragraph": paragraph}, organisations=organisations_for(request.user)
+    )
+
+
+def thread_context(request, page, comments, *, paragraph: str = "", state=None) -> dict:
+    """What a comment thread shows: one page of comments, the published count, the form (or
+    why there is none) and the state (by default the page's commenting state now).
+    ``paragraph`` is the short id of the paragraph commented on, if any."""
+    can_post = can(request.user, "consultations.post_comment", page)
+    return {
+        "thread": paginated_thread(request, page, comments),
+        "comment_count": comments.published().count(),
+        "can_post": can_post,
+        "comment_form": comment_form(request, page, paragraph, allowed=can_post),
+        "state": state if state is not None else commenting_state(page),
+        "CommentingState": commentable.CommentingState,
+    }

@@ -175,18 +175,18 @@ class ConsultationPage(Commentable, RoutablePageMixin, BasePage):
 
     @path("")
     def overview(self, request):
-        from ..views import consultation_context
+        from ..page_views import consultation_context
 
         return self.render(request, context_overrides=consultation_context(self, request))
 
     @path("p/<str:short_id>/", name="paragraph")
     def paragraph(self, request, short_id: str):
-        from ..views import paragraph_view
+        from ..page_views import paragraph_view
 
         return paragraph_view(self, request, short_id)
 
     @path("export/", name="export")
     def export(self, request):
-        from ..views import export_view
+        from ..page_views import export_view
 
         return export_view(self, request)
