@@ -2,17 +2,38 @@
 the email, stands for the user; the sign-up language becomes the preferred language."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 
+from . import mail
+from .models import User
+from .roles import has_confirmed_email
 from .text import clean_line
 
 
 def user_display(user) -> str:
+    """allauth's name for a user, in its pages and emails. A display name is anybody's to type,
+    so until the address is confirmed it is not shown (nor mailed to that address)."""
+    if not has_confirmed_email(user):
+        return str(User.anonymous_label(user.pk))
     return user.public_name
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def clean_email(self, email: str) -> str:
         return super().clean_email(clean_line(email))
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Rendered now, in the request's language; sent by the task queue, so a mail outage
+        never fails sign-up or a password reset."""
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
+        mail.queue_message(self.render_mail(template_prefix, email, context))
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
