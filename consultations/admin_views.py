@@ -24,7 +24,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from home.translations import in_locale
 
 from . import commentable, services
-from .forms import ModerationForm, ResponseForm
+from .forms_admin import ModerationForm, ResponseForm
 from .models import Comment, CommentReport, CommentResponse
 from .rules import can
 

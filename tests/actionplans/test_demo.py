@@ -71,3 +71,52 @@ class DemoTests(TestCase):
         for path in ("/ar/open-data/", "/fr/open-data/"):
             html = self.client.get(path).content.decode()
             assert "data.csv" in html and "data.json" in html and "CC BY 4.0" in html
+
+
+class DemoPublicPagesTests(TestCase):
+    """Every public address of the demo answers as it did before the redesign of issue 8: each
+    live page and each sub-route (themes, organisations, paragraphs, open data, searches)
+    answers 200, a comment's permalink redirects to its thread, and exports stay private."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=io.StringIO())
+
+    def assert_status(self, urls, expected):
+        answers = {url: self.client.get(url).status_code for url in urls}
+        assert {url: code for url, code in answers.items() if code != expected} == {}
+        return answers
+
+    def test_every_live_page_and_sub_route_answers(self):
+        from wagtail.models import Page
+
+        from consultations.models import Comment, ConsultationPage
+
+        pages = [page.specific for page in Page.objects.live().public().filter(depth__gt=1)]
+        urls = [page.url for page in pages]
+        for page in pages:
+            if isinstance(page, ActionPlanIndexPage):
+                commitments = CommitmentPage.objects.live().descendant_of(page)
+                slugs = set(commitments.values_list("tags__slug", flat=True)) - {None}
+                urls += [page.url + page.reverse_subpage("theme", args=[s]) for s in slugs]
+                leads = set(commitments.values_list("lead_institution", flat=True)) - {None}
+                urls += [page.url + page.reverse_subpage("organisation", args=[o]) for o in leads]
+            elif isinstance(page, ActionPlanPage):
+                urls += [page.url + "data.csv", page.url + "data.json"]
+            elif isinstance(page, ConsultationPage):
+                urls += [page.paragraph_url(p) for p in page.paragraphs.values()]
+        for language in ("ar", "fr", "en", "fa-af"):
+            urls += [
+                f"/{language}/search/?q=budget",
+                f"/{language}/search/commitments/",
+                f"/{language}/search/commitments/?status=in_progress&language=ar&language=fr",
+                f"/{language}/search/autocomplete/?q=بر",
+            ]
+        urls += ["/sitemap.xml", "/api/v2/pages/?type=actionplans.CommitmentPage&fields=*"]
+        answers = self.assert_status(urls, 200)
+        assert len(answers) > 100  # the walk reached the whole demo, not a few pages
+        comments = Comment.objects.filter(status=Comment.Status.PUBLISHED)[:10]
+        self.assert_status([f"/fr/comments/{comment.pk}/" for comment in comments], 302)
+        consultations = ConsultationPage.objects.live()
+        self.assert_status([page.url + "export/" for page in consultations], 403)
+        self.assert_status(["/fr/no-such-page/", "/ar/no-such-page/"], 404)
