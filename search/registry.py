@@ -15,33 +15,50 @@ the facets and one facet template.
 
 Adding a facet to a search another app declared, without touching ``search/``: declare a
 ``FacetSpec`` in your app and add it from your ``AppConfig.ready()``. The order of the apps'
-``ready()`` does not matter (a facet added before the search is registered waits for it)::
+``ready()`` does not matter (a facet added before the search is registered waits for it).
+For a field of the searched model with fixed choices, ``search.facets.choice_facet`` is the
+whole facet. For anything else (the status of the latest progress report, an evaluation
+rating), write the filter and the count, each a fixed number of queries::
 
     # actionplans/monitoring/search.py
+    from django.db.models import OuterRef, Subquery
     from django.utils.translation import pgettext_lazy
-    from search.facets import choice_facet
-    from search.registry import add_facet
+
+    from search.facets import count_by
+    from search.registry import FacetSpec, add_facet
+
+    from .models import ProgressReport, ProgressStatus
+
+    def _with_progress(commitments):
+        latest = ProgressReport.objects.filter(commitment=OuterRef("pk")).order_by("-created_at")
+        return commitments.annotate(progress_status=Subquery(latest.values("status")[:1]))
 
     def register():
         add_facet(
             "commitments",
-            choice_facet(
-                "progress",
+            FacetSpec(
+                "progress",  # the query parameter: ?progress=delayed
                 pgettext_lazy("search facet", "Reported progress"),
-                lookup="monitoring_status",  # a field or annotation of the searched queryset
-                choices=ProgressStatus.choices,
+                filter=lambda qs, values: _with_progress(qs).filter(progress_status__in=values),
+                count=lambda qs, selected, language_code: (
+                    count_by(_with_progress(qs), "progress_status"),
+                    dict(ProgressStatus.choices),
+                ),
+                accepts=lambda value: value in ProgressStatus.values,
             ),
         )
 
     # actionplans/monitoring/apps.py
     def ready(self):
         from . import search
+
         search.register()
 
-A facet over something the searched model does not have as a field (the latest progress
-report, an evaluation rating) writes its own ``filter`` (e.g. ``id__in`` a subquery of the
-commitments whose latest report has the status) and ``count`` (one aggregate query). Use
-``count_by`` for the counting; keep both to a fixed number of queries.
+The facet then shows on ``/<lang>/search/commitments/`` after the declared ones, its values
+are kept in shared links, and the other facets' counts take it into account. A ``count``
+returns ``({value: count}, {value: label})``; ``count_by(queryset, key)`` counts distinct
+results per value of a field path in one query. Labels for translatable objects come from
+``home.translations.in_locale`` in ``language_code``.
 """
 
 from collections.abc import Callable, Iterable, Mapping, Sequence

@@ -121,3 +121,37 @@ def test_facet_names_are_unique_and_never_reserved():
         registry.add_facet("commitments", choice_facet("q", "Q", lookup="code", choices=[]))
     with pytest.raises(ImproperlyConfigured):
         registry.register(empty_search("commitments"))
+
+
+def test_a_facet_over_an_annotation_as_the_registry_docstring_shows(corpus):
+    """The pattern monitoring and evaluation follow: annotate, then filter and count."""
+    from django.db.models.functions import Substr
+
+    from search.facets import count_by
+    from search.registry import FacetSpec
+
+    def with_prefix(queryset):
+        return queryset.annotate(code_prefix=Substr("code", 1, 2))
+
+    spec = FacetSpec(
+        "prefix",
+        "Prefix",
+        filter=lambda qs, values: with_prefix(qs).filter(code_prefix__in=values),
+        count=lambda qs, selected, language_code: (
+            count_by(with_prefix(qs), "code_prefix"),
+            {"MS": "Mazar", "AR": "Région", "FR": "France"},
+        ),
+        accepts=lambda value: value in {"MS", "AR", "FR"},
+    )
+    registry.add_facet("commitments", spec)
+    try:
+        every_language = {"language": ["ar", "fr", "fa-af"]}
+        found = run("commitments", "", every_language, language_code="fr")
+        prefix = next(facet for facet in found.facets if facet.name == "prefix")
+        assert {o.label: o.count for o in prefix.options} == {"Mazar": 8, "Région": 8, "France": 5}
+        narrowed = run("commitments", "", {**every_language, "prefix": ["FR"]}, language_code="fr")
+        assert sorted(page.code for page in narrowed.results) == [f"FR-0{n}" for n in range(1, 6)]
+        statuses = next(facet for facet in narrowed.facets if facet.name == "status")
+        assert sum(option.count for option in statuses.options) == 5
+    finally:
+        registry.remove_facet("commitments", "prefix")
