@@ -17,7 +17,7 @@ def locales(db):
 @pytest.fixture
 def home_pages(locales):
     """The Arabic home page made by the migration, translated into French and Dari."""
-    from home.demo import translate
+    from home.pagetree import translate
 
     home = HomePage.objects.get(depth=2)
     home.council_name = "مجلس الجهة"

@@ -33,7 +33,7 @@ def arabic_home() -> HomePage:
 def english_home() -> HomePage:
     """Pages whose interface strings tests read are built in the English tree: the other
     languages' catalogues change as translations are merged."""
-    from home.demo import translate
+    from home.pagetree import translate
 
     home = arabic_home()
     existing = home.get_translation_or_none(locales()["en"])

@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts import roles
 from accounts.models import Membership, Organisation
 from consultations.models import Comment, ConsultationIndexPage, ConsultationPage
-from home.demo import add_child, translate
+from home.pagetree import add_child, translate
 
 ROLES = ["anonymous", "citizen", "cso_member", "staff", "editor", "moderator", "evaluator"]
 

@@ -181,7 +181,7 @@ def test_closed_consultation_shows_synthesis_and_answers(
 
 def make_commitment(home):
     from actionplans.models import ActionPlanIndexPage, ActionPlanPage, CommitmentPage
-    from home.demo import add_child
+    from home.pagetree import add_child
 
     index = add_child(home, ActionPlanIndexPage(title="Plans", slug="plans"))
     plan = add_child(
