@@ -27,7 +27,7 @@ def locales() -> dict[str, Locale]:
 
 def arabic_home() -> HomePage:
     locales()
-    return HomePage.objects.get(depth=2)
+    return HomePage.objects.get(depth=2, locale__language_code="ar")
 
 
 def english_home() -> HomePage:

@@ -13,7 +13,7 @@ from consultations.models import (
 )
 from home.models import HomePage
 
-from .conftest import first_paragraph, french_version
+from .conftest import first_paragraph, french_version, window
 
 
 class TestPageTree(WagtailPageTestCase):
@@ -27,8 +27,9 @@ class TestPageTree(WagtailPageTestCase):
 @pytest.mark.parametrize(
     ("phase", "state"), [("before", "upcoming"), ("during", "open"), ("after", "closed")]
 )
-def test_state_follows_the_window(make_consultation, phase, state):
-    page = make_consultation(phase, french=False)
+def test_state_follows_the_window(db, phase, state):
+    opens_at, closes_at = window(phase)
+    page = ConsultationPage(title="مشروع", opens_at=opens_at, closes_at=closes_at)  # unsaved
     assert page.state(timezone.now()) == state
 
 
@@ -52,10 +53,10 @@ def test_closed_consultation_is_answered_once_every_contribution_has_a_published
     assert annotated.state(now) == "answered"
 
 
-def test_the_window_decides_the_commenting_state_at_a_given_time(make_consultation):
+def test_the_window_decides_the_commenting_state_at_a_given_time(consultation):
     from consultations.commentable import CommentingState, is_open
 
-    page = make_consultation("during", french=False)
+    page = consultation
     assert page.commenting_state(page.opens_at - timedelta(seconds=1)) == CommentingState.UPCOMING
     assert page.commenting_state(page.opens_at) == CommentingState.OPEN
     assert is_open(page, page.closes_at - timedelta(seconds=1))
@@ -65,10 +66,10 @@ def test_the_window_decides_the_commenting_state_at_a_given_time(make_consultati
     assert page.answers_allowed(page.closes_at)
 
 
-def test_a_consultation_must_close_after_it_opens(make_consultation):
+def test_a_consultation_must_close_after_it_opens(consultation):
     from django.core.exceptions import ValidationError
 
-    page = make_consultation("during", french=False)
+    page = consultation
     page.closes_at = page.opens_at
     with pytest.raises(ValidationError):
         page.full_clean()
@@ -90,8 +91,10 @@ def test_translations_share_paragraph_ids(consultation):
     assert str(first_paragraph(french).text) != str(first_paragraph(consultation).text)
 
 
-def test_index_page_groups_consultations_by_state(make_consultation, rf, make_comment):
-    running = make_consultation("during", french=False)
+def test_index_page_groups_consultations_by_state(
+    consultation, make_consultation, rf, make_comment
+):
+    running = consultation
     past = make_consultation("after", french=False)
     make_comment(past)
     index = running.get_parent().specific
