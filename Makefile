@@ -7,11 +7,12 @@ PORT ?= 8000
 IMMEDIATE_TASKS := django_tasks.backends.immediate.ImmediateBackend
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test install browser-deps chromium lint messages clean-demo
+.PHONY: demo test install browser-deps chromium lint messages clean-demo bench-deps bench
 
 demo: install
 	$(PY) manage.py migrate --noinput
 	TASKS_BACKEND=$(IMMEDIATE_TASKS) $(PY) manage.py load_demo
+	$(PY) manage.py flush_search_hits --schedule
 	@echo "Serving the demo at http://127.0.0.1:$(PORT)/ with its task worker (Ctrl-C stops both)"
 	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
@@ -59,3 +60,12 @@ messages: install
 clean-demo:
 	rm -f db.sqlite3
 	rm -rf media
+
+# benchmarks/site_benchmark.py loads the servers with wrk (Debian's package).
+bench-deps:
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else echo "The benchmark needs wrk: run 'sudo apt-get install -y wrk'"; exit 1; fi; }
+
+bench: install bench-deps
+	$(PY) benchmarks/site_benchmark.py $(BENCH_ARGS)

@@ -22,6 +22,7 @@ from actionplans.forms import CommitmentPageForm
 from actionplans.organisations import organisations_in
 from actionplans.translation import PerLanguageField, synchronized
 from consultations.commentable import Commentable, CommentingState
+from home.ancestors import nearest_ancestor, nearest_ancestor_page
 from home.models.base import BasePage
 from home.translations import localized
 
@@ -308,8 +309,8 @@ class CommitmentPage(Commentable, BasePage):
             milestone.overdue_days = milestone.days_overdue(today)
         context.update(
             today=today,
-            plan=ActionPlanPage.objects.parent_of(self).first(),
-            plans_index=ActionPlanIndexPage.objects.ancestor_of(self).last(),
+            plan=nearest_ancestor(self, ActionPlanPage),  # shares the breadcrumbs' query
+            plans_index=nearest_ancestor_page(self, ActionPlanIndexPage),
             milestones=milestones,
             lead=lead,
             partners=partners,

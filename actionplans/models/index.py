@@ -12,6 +12,7 @@ from actionplans import listings
 from actionplans.organisations import localize_listing, organisations_in
 from home.models.base import BasePage
 from home.translations import localized
+from home.visibility import public_q
 
 from .commitment import CommitmentPage
 from .milestone import Milestone
@@ -34,10 +35,11 @@ class ActionPlanIndexPage(RoutablePageMixin, BasePage):
     language_neutral_routes = ("organisation",)
 
     def published_plans(self):
-        return ActionPlanPage.objects.live().public().child_of(self)
+        return ActionPlanPage.objects.live().filter(public_q()).child_of(self)
 
     def published_commitments(self):
-        return CommitmentPage.objects.live().public().descendant_of(self)
+        # Restrictions checked in each listing's own query (public() costs one more each call).
+        return CommitmentPage.objects.live().filter(public_q()).descendant_of(self)
 
     @path("")
     def index_route(self, request):
