@@ -37,12 +37,18 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+# The evaluation report's PDF is made by WeasyPrint, which needs Pango (and HarfBuzz, for Arabic
+# and Dari shaping) and fonts with Arabic and Persian letters (fonts-noto-core: Noto Naskh
+# Arabic, Noto Sans Arabic); its tests read the PDF back with poppler-utils (pdftotext,
+# pdffonts, pdftoppm).
+SYSTEM_PACKAGES := chromium fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ] || ! ldconfig -p | grep -q libpangoft2-1.0 \
+		|| [ ! -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 		else \
-			echo "Browser tests need Debian's chromium: run 'sudo apt-get install -y chromium fonts-noto-core'"; exit 1; \
+			echo "Tests need Debian packages: run 'sudo apt-get install -y $(SYSTEM_PACKAGES)'"; exit 1; \
 		fi; \
 	fi
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "consultations",
     "actionplans",
     "actionplans.monitoring",
+    "actionplans.evaluation",
     "search",
     "pagecache",
     "wagtail_localize",
