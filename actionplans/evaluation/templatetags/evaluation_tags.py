@@ -54,17 +54,12 @@ def plan_evaluations(context, plan):
 
 
 @register.inclusion_tag("evaluation/includes/commitment_rounds.html", takes_context=True)
-def commitment_evaluations(context, commitment):
-    """Links from a commitment to its results, its assessment form and its feedback form."""
-    from wagtail.models import Page
-
-    if not commitment.pk:  # a preview before the first save
+def commitment_evaluations(context, commitment, plan):
+    """Links from a commitment to its results, its assessment form and its feedback form (the
+    page's plan is already loaded: one query)."""
+    if not commitment.pk or plan is None:  # a preview before the first save
         return {"rounds": []}
-    parent = Page.objects.filter(
-        path=commitment.path[: -commitment.steplen], depth=commitment.depth - 1
-    ).values_list("translation_key", flat=True)
-    plan_key = parent.first()
-    rounds = _visible_rounds(plan_key) if plan_key else []
+    rounds = _visible_rounds(plan.translation_key)
     request = context.get("request")
     user = getattr(request, "user", None)
     today = timezone.localdate()
