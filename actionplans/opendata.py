@@ -12,6 +12,7 @@ from home.spreadsheets import spreadsheet_cell
 from home.translations import localized
 
 from .models import ActionPlanPage, CommitmentPage
+from .monitoring.opendata import report_records as monitoring_reports
 from .organisations import organisations_in
 
 LICENCE = {
@@ -136,6 +137,8 @@ def plan_dataset(plan: ActionPlanPage, request, today: date) -> dict:
         "licence": LICENCE,
         "generated_on": today.isoformat(),
         "commitments": records,
+        # Every public progress report (official and civil-society), joined by the keys above.
+        "progress_reports": monitoring_reports(plan.translation_key, request),
     }
 
 

@@ -17,7 +17,12 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from actionplans.api import OGPValueCodesField, OrganisationSerializer, TagNamesField
+from actionplans.api import (
+    OGPValueCodesField,
+    OrganisationSerializer,
+    ProgressReportsField,
+    TagNamesField,
+)
 from actionplans.forms import CommitmentPageForm
 from actionplans.organisations import organisations_in
 from actionplans.translation import PerLanguageField, synchronized
@@ -28,8 +33,6 @@ from home.translations import localized
 
 from .milestone import Milestone
 from .status import PERCENT_VALIDATORS, Status
-
-PERCENT_WIDGET = forms.NumberInput(attrs={"min": 0, "max": 100})
 
 
 class CommitmentTag(TaggedItemBase):
@@ -139,13 +142,7 @@ class CommitmentPage(Commentable, BasePage):
     base_form_class = CommitmentPageForm
 
     content_panels = BasePage.content_panels + [
-        FieldRowPanel(
-            [
-                FieldPanel("code"),
-                FieldPanel("status"),
-                FieldPanel("progress", widget=PERCENT_WIDGET),
-            ]
-        ),
+        FieldPanel("code"),
         FieldPanel("intro"),
         FieldPanel("problem"),
         FieldPanel("objective"),
@@ -213,6 +210,7 @@ class CommitmentPage(Commentable, BasePage):
         APIField("status"),
         APIField("progress"),
         APIField("milestones"),
+        APIField("progress_reports", serializer=ProgressReportsField()),
     ]
     # Codes, currencies, values and partners are the same in every language; themes are words of
     # each language version. Milestones (TranslatableMixin children) and the lead institution
@@ -273,6 +271,24 @@ class CommitmentPage(Commentable, BasePage):
     def plan_path(self, value: str) -> None:
         # Set by the annotation; always equal to the value derived from the path.
         pass
+
+    def with_content_json(self, content):
+        """Status and progress come from co-monitoring's official reports, not from revisions:
+        publishing or reverting to an older revision keeps the live values."""
+        obj = super().with_content_json(content)
+        obj.status, obj.progress = self.status, self.progress
+        if self.pk:
+            # Read from the database: this instance may be older than the latest report.
+            live_values = CommitmentPage.objects.filter(pk=self.pk).values_list(
+                "status", "progress"
+            )
+            obj.status, obj.progress = live_values.first() or (obj.status, obj.progress)
+            live = {m.translation_key: m for m in Milestone.objects.filter(commitment=self)}
+            for milestone in obj.milestones.all():
+                current = live.get(milestone.translation_key)
+                if current is not None:
+                    milestone.status, milestone.progress = current.status, current.progress
+        return obj
 
     def next_milestone(self) -> Milestone | None:
         """The first open milestone by due date, from the already-loaded milestones."""
