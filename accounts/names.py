@@ -3,16 +3,25 @@ so it must not pass for one of the site's own labels (a deleted account, a numbe
 participant, the council, the site), carry a link, or be an email address."""
 
 import re
+import unicodedata
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from search.normalise import normalise
-
 from .text import clean_line
+
+
+def normalise(text: str) -> str:
+    """Case, accents, punctuation and spacing do not make a name different."""
+    text = unicodedata.normalize("NFKD", text or "").casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c if c.isalnum() else " " for c in text)
+    return " ".join(text.split())
+
 
 DELETED_ACCOUNT = gettext_noop("Deleted account")
 PARTICIPANT = gettext_noop("Participant %(number)s")
@@ -32,12 +41,13 @@ def reserved_names() -> set[str]:
     """The site's own labels, in every language, in their search-normalised form."""
     from wagtail.models import Site
 
-    from home.models import HomePage
-
     names = _in_every_language(DELETED_ACCOUNT)
     names.add(settings.WAGTAIL_SITE_NAME)
     names.update(Site.objects.values_list("site_name", flat=True))
-    names.update(HomePage.objects.values_list("council_name", flat=True))
+    # The council's name, in every language version of the home page (looked up by name:
+    # accounts sits below the other apps).
+    home_page = apps.get_model("home", "HomePage")
+    names.update(home_page.objects.values_list("council_name", flat=True))
     return {normalise(name) for name in names if name and normalise(name)}
 
 

@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -22,9 +22,10 @@ from wagtail.models import ModelLogEntry, Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from home.spreadsheets import GuardedExportMixin
+from home.translations import in_locale
 
-from . import services
-from .forms import ModerationForm, ResponseForm
+from . import commentable, services
+from .forms_admin import ModerationForm, ResponseForm
 from .models import Comment, CommentReport, CommentResponse
 from .rules import can
 
@@ -35,7 +36,7 @@ class CommentPermissionPolicy(BasePermissionPolicy):
 
     ACTIONS = {
         "moderate": "consultations.moderate_comment",
-        "respond": "consultations.answer_comments",
+        "respond": "consultations.answer_comment",
     }
 
     def user_has_permission(self, user, action):
@@ -187,9 +188,7 @@ class ReviewView(CommentFormView):
 
 def _comment_context(comment: Comment) -> dict:
     page = comment.target_page
-    paragraph = None
-    if page is not None and comment.paragraph and hasattr(page, "paragraphs"):
-        paragraph = next((p for p in page.paragraphs.values() if p.id == comment.paragraph), None)
+    paragraph = commentable.paragraph_by_id(page, comment.paragraph)
     history = ModelLogEntry.objects.filter(
         content_type__app_label="consultations",
         content_type__model="comment",
@@ -260,15 +259,11 @@ class ResponseFilterSet(WagtailFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         keys = Comment.objects.values_list("target_key", flat=True).distinct()
-        pages = Page.objects.filter(translation_key__in=list(keys)).order_by(
-            "translation_key", "pk"
+        pages = in_locale(
+            Page.objects.only("translation_key", "locale", "title"), keys, get_language()
         )
-        choices, seen = [], set()
-        for page in pages:
-            if page.translation_key not in seen:
-                seen.add(page.translation_key)
-                choices.append((str(page.translation_key), page.title))
-        self.filters["page"].extra["choices"] = choices
+        choices = [(str(key), page.title) for key, page in pages.items()]
+        self.filters["page"].extra["choices"] = sorted(choices, key=lambda choice: choice[1])
 
     def filter_answer(self, queryset, name, value):
         if value == "none":
@@ -305,7 +300,7 @@ class AnswerView(CommentFormView):
     template_name = "consultations/admin/answer.html"
     form_class = ResponseForm
     header_icon = "comment"
-    permission = "consultations.answer_comments"
+    permission = "consultations.answer_comment"
 
     @cached_property
     def response(self):

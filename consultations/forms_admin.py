@@ -1,12 +1,21 @@
-"""The consultation page's editing form: paste a long draft to split it into sections; no
-edit may drop a paragraph that has comments (they would vanish from the public record)."""
+"""Admin forms: the consultation page's editing form (paste a long draft to split it into
+sections; no edit may drop a paragraph that has comments, they would vanish from the public
+record), and the moderation and reasoned-response forms of admin_views.py."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from accounts.text import clean_line, clean_multiline
+
 from .draft import read_draft
 from .draft_import import build_stream_data, parse_draft_source
+from .models.comments import (
+    JUSTIFICATION_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    Comment,
+    CommentResponse,
+)
 
 
 class ConsultationPageForm(WagtailAdminPageForm):
@@ -52,8 +61,6 @@ class ConsultationPageForm(WagtailAdminPageForm):
         return cleaned_data
 
     def _commented(self) -> set[str]:
-        from .models import Comment
-
         if not self.instance.pk:
             return set()
         return set(
@@ -79,3 +86,33 @@ def dropped_commented_paragraphs(page, new_draft, commented: set[str]) -> list[s
             if paragraph.id in commented and paragraph.id not in kept:
                 lost.setdefault(paragraph.id, paragraph.number)
     return list(lost.values())
+
+
+class ModerationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the author)"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_reason(self):
+        reason = clean_line(self.cleaned_data.get("reason"))
+        if not reason:
+            raise forms.ValidationError(_("Please give the reason for your decision."))
+        return reason
+
+
+class ResponseForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=CommentResponse.Outcome.choices)
+    justification = forms.CharField(
+        label=_("Justification"),
+        max_length=JUSTIFICATION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Say what the council did with this contribution, and why."),
+    )
+
+    def clean_justification(self):
+        text = clean_multiline(self.cleaned_data.get("justification"))
+        if not text:
+            raise forms.ValidationError(_("A justification is required."))
+        return text
