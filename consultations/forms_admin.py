@@ -73,11 +73,9 @@ class ConsultationPageForm(WagtailAdminPageForm):
 def dropped_commented_paragraphs(page, new_draft, commented: set[str]) -> list[str]:
     """Numbers of the commented paragraphs of the page (as edited so far, and as published)
     that the new draft would no longer contain."""
-    from .models import ConsultationPage
-
     kept = {p.id for section in read_draft(new_draft) for p in section.paragraphs}
     before = read_draft(page.draft)
-    published = ConsultationPage.objects.filter(pk=page.pk).only("draft").first()
+    published = type(page)._default_manager.filter(pk=page.pk).only("draft").first()
     if published is not None:
         before += read_draft(published.draft)
     lost = {}
