@@ -4,6 +4,8 @@ PYTHON_BIN ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The port reaches manage.py too: the site's own links (API, emails) follow it.
+export PORT
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: demo test install browser-deps chromium lint messages clean-demo
@@ -11,8 +13,9 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py site_address 127.0.0.1 $(PORT)
 	@echo "Serving the demo at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=$${DEBUG:-false} $(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
 test: install browser-deps
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -127,6 +127,8 @@ def _home_pages() -> HomePage:
         "fa-af",
         title="صفحهٔ اصلی",
         council_name="شاروالی مزار شریف",
+        contact_email="maloomat@mazar.demo.mosharaka.org",
+        contact_phone="+93 58 000 0000",
         tagline="همکاری شاروالی و جامعهٔ مدنی برای شفافیت و اشتراک مردم",
         intro=(
             "شاروالی مزار شریف در این بخش پلان‌های کاری خود را برای نظرخواهی مردم نشر می‌کند. "

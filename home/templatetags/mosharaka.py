@@ -89,6 +89,14 @@ def site_home(context):
     return cache
 
 
+@register.simple_tag
+def section_contact(home, site_settings):
+    """Email, phone and logo of this page's council or municipality (home.sites.contact)."""
+    from home.sites import contact
+
+    return contact(home, site_settings)
+
+
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     home = site_home(context)
