@@ -8,7 +8,7 @@ PORT ?= 8000
 export PORT
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test install browser-deps chromium lint messages clean-demo
+.PHONY: demo test install browser-deps chromium gettext lint messages clean-demo
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -17,7 +17,7 @@ demo: install
 	@echo "Serving the demo at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	DEBUG=$${DEBUG:-false} $(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
-test: install browser-deps
+test: install browser-deps gettext
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
@@ -49,9 +49,21 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Refresh the translation catalogues after changing user-facing strings (needs gettext).
-messages: install
-	$(PY) manage.py makemessages -l ar -l fr -l fa_AF -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles
+# GNU gettext compiles the catalogues (make messages) and checks them (tests/language).
+gettext:
+	@if ! command -v msgfmt >/dev/null; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		else \
+			echo "Catalogues need GNU gettext: run 'sudo apt-get install -y gettext'"; exit 1; \
+		fi; \
+	fi
+
+# Refresh the translation catalogues after changing user-facing strings. English is the
+# source language (no catalogue); locale/vendor/ holds our wording of Django's and allauth's
+# strings and is edited by hand (makemessages leaves it alone).
+messages: install gettext
+	$(PY) manage.py makemessages -l ar -l fr -l fa_AF --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean-demo:

@@ -5,7 +5,8 @@ Templates, form errors, Django's and allauth's messages, pagination and facet co
 through here, so no number can slip through a template that forgot a filter. What is left as
 written: markup and attribute values (except the ones read aloud: title, aria-label, alt,
 placeholder), scripts, styles, form fields being edited, <code>/<kbd>/<samp>/<pre>, and any
-word that contains a Latin letter (a code like MZR-02, an address, a file name)."""
+word that contains a Latin letter (a code like MZR-02, an address, a file name) or follows
+one (CC BY 4.0)."""
 
 import re
 
@@ -23,17 +24,26 @@ _WESTERN = re.compile(r"[0-9]")
 _ENTITY = re.compile(r"(&#?[0-9A-Za-z]+;)")
 
 
-def _word(match: re.Match) -> str:
-    word = match.group(0)
-    if not _WESTERN.search(word) or _LATIN.search(_ENTITY.sub("", word)):
-        return word
+def _persian_word(word: str) -> str:
     parts = _ENTITY.split(word)  # entities (&#x27;, &nbsp;) keep their own digits
     return "".join(p if _ENTITY.fullmatch(p) else p.translate(PERSIAN_DIGITS) for p in parts)
 
 
 def persian_text(text: str) -> str:
-    """Persian digits in a run of plain text, codes and Latin words aside."""
-    return _WORD.sub(_word, text)
+    """Persian digits in a run of plain text, codes and Latin words aside; a number right
+    after a Latin word belongs to it ("CC BY 4.0", "ISO 9001")."""
+    out, position, after_latin = [], 0, False
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        latin = bool(_LATIN.search(_ENTITY.sub("", word)))
+        out.append(text[position : match.start()])
+        if _WESTERN.search(word) and not latin and not after_latin:
+            word = _persian_word(word)
+        out.append(word)
+        position = match.end()
+        after_latin = latin
+    out.append(text[position:])
+    return "".join(out)
 
 
 def persian_html(html: str) -> str:

@@ -179,7 +179,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Django knows "fa" is right-to-left; "fa-af" inherits it through the base language.
 LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ar-ma", "ckb", "fa", "fa-af", "ps", "ug", "ur"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues first, then our wording of Django's and allauth's strings (locale/vendor/:
+# formal Afghan Dari instead of the Persian fallback, complete Arabic plural forms), both
+# ahead of the packages' own catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Africa/Casablanca")
