@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("consultations.urls")),
     path("", include("actionplans.urls")),
+    path("", include("actionplans.monitoring.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "accounts",
     "consultations",
     "actionplans",
+    "actionplans.monitoring",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,3 @@
+from .accreditation import Accreditation
+
+__all__ = ["Accreditation"]

@@ -1,0 +1,50 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from .admin_views import DecideView, EditorsDecide
+from .models import Accreditation
+
+
+class AccreditationViewSet(ModelViewSet):
+    model = Accreditation
+    icon = "group"
+    menu_label = _("Accreditations")
+    menu_order = 260
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    edit_view_class = DecideView
+    list_display = [
+        "organisation",
+        Column("plan_title", label=_("Plan"), accessor="plan_title"),
+        "status",
+        "registration_number",
+        "applied_at",
+        "decided_at",
+    ]
+    list_filter = ["status"]
+    search_fields = ["organisation__name", "registration_number", "contact_name"]
+    form_fields = []
+
+
+register_permission_policy(Accreditation, EditorsDecide(Accreditation))
+
+
+accreditation_viewset = AccreditationViewSet("accreditations")
+
+
+@hooks.register("register_admin_viewset")
+def register_accreditation_viewset():
+    return accreditation_viewset
+
+
+@hooks.register("register_log_actions")
+def register_monitoring_log_actions(actions):
+    actions.register_action(
+        "monitoring.accreditation.apply", _("Apply for accreditation"), _("Applied")
+    )
+    actions.register_action("monitoring.accreditation.accredit", _("Accredit"), _("Accredited"))
+    actions.register_action("monitoring.accreditation.refuse", _("Refuse"), _("Refused"))
+    actions.register_action("monitoring.accreditation.suspend", _("Suspend"), _("Suspended"))

@@ -1,0 +1,134 @@
+"""Fixtures for co-monitoring: a plan whose phases put today before, during or after its
+implementation, a commitment led by a council department, users of every role, and a CSO whose
+accreditation on the plan is in a given state."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from accounts import roles
+from accounts.models import Membership, Organisation
+from actionplans.models import PlanPhase
+from actionplans.monitoring.models import Accreditation
+from tests.actionplans.factories import (
+    commitment_page,
+    english_home,
+    index_page,
+    milestone,
+    organisation,
+    plan_page,
+)
+
+ROLES = [
+    "anonymous",
+    "citizen",
+    "cso_member",
+    "staff_lead",
+    "staff_other",
+    "editor",
+    "moderator",
+    "evaluator",
+]
+STATES = ["none", *Accreditation.Status.values]
+PHASES = ["before", "during", "after"]
+
+
+def set_phase(plan, phase: str) -> None:
+    """Move the plan's phases so that today is before, during or after its implementation."""
+    today = timezone.localdate()
+    offset = {"before": timedelta(days=200), "during": timedelta(0), "after": -timedelta(days=2000)}
+    start = today - timedelta(days=300) + offset[phase]
+    plan.period_start = start
+    plan.period_end = start + timedelta(days=700)
+    plan.save()
+    PlanPhase.objects.filter(plan=plan).delete()
+    PlanPhase.objects.create(
+        plan=plan, kind="co_creation", start=start - timedelta(days=120), end=start - timedelta(1)
+    )
+    PlanPhase.objects.create(
+        plan=plan, kind="implementation", start=start, end=start + timedelta(days=600)
+    )
+    PlanPhase.objects.create(
+        plan=plan,
+        kind="evaluation",
+        start=start + timedelta(days=500),
+        end=start + timedelta(days=700),
+    )
+
+
+@pytest.fixture
+def world(db):
+    today = timezone.localdate()
+    index = index_page(english_home())
+    plan = plan_page(index)
+    lead = organisation("Information systems department", language="en")
+    other = organisation("Communication service", language="en")
+    cso = organisation("Transparency association", language="en", kind="cso")
+    commitment = commitment_page(
+        plan,
+        "C1",
+        lead=lead,
+        milestones=[
+            milestone(1, due=today - timedelta(days=20)),
+            milestone(2, due=today + timedelta(days=60), status="not_started", progress=0),
+        ],
+    )
+    return {
+        "index": index,
+        "plan": plan,
+        "commitment": commitment,
+        "lead": lead,
+        "other": other,
+        "cso": cso,
+    }
+
+
+@pytest.fixture
+def role_user(make_user, world):
+    cache: dict = {}
+
+    def make(role: str):
+        if role == "anonymous":
+            return AnonymousUser()
+        if role in cache:
+            return cache[role]
+        groups = {
+            "staff_lead": [roles.COUNCIL_STAFF],
+            "staff_other": [roles.COUNCIL_STAFF],
+            "editor": [roles.EDITORS],
+            "moderator": [roles.MODERATORS],
+            "evaluator": [roles.EVALUATORS],
+        }.get(role, [])
+        user = make_user(groups=groups, preferred_language="fr")
+        if role == "staff_lead":
+            Membership.objects.create(user=user, organisation=world["lead"])
+        if role == "staff_other":
+            Membership.objects.create(user=user, organisation=world["other"])
+        if role == "cso_member":
+            Membership.objects.create(user=user, organisation=world["cso"])
+        cache[role] = user
+        return user
+
+    return make
+
+
+@pytest.fixture
+def accredit(world):
+    def make(users, state: str = "accredited", organisation: Organisation | None = None):
+        organisation = organisation or world["cso"]
+        accreditation = Accreditation.objects.create(
+            plan_key=world["plan"].translation_key,
+            organisation=organisation,
+            organisation_key=organisation.translation_key,
+            registration_number="REG-1",
+            contact_name="Contact",
+            contact_email="contact@example.org",
+            status=state,
+            applied_at=timezone.now(),
+        )
+        accreditation.members.set(users)
+        return accreditation
+
+    return make
