@@ -1,20 +1,24 @@
-# The two commands of README.md: `make demo` and `make test`. Everything they need is installed
-# by the targets below, so both work on a fresh machine.
+# The two commands of README.md: `make demo` (the site and its task worker) and `make test`.
+# Everything they need is installed by the targets below, so both work on a fresh machine.
 PYTHON_BIN ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 # The port reaches manage.py too: the site's own links (API, emails) follow it.
 export PORT
+IMMEDIATE_TASKS := django_tasks.backends.immediate.ImmediateBackend
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: demo test install browser-deps chromium gettext lint messages clean-demo
 
 demo: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	TASKS_BACKEND=$(IMMEDIATE_TASKS) $(PY) manage.py load_demo
 	$(PY) manage.py site_address 127.0.0.1 $(PORT)
-	@echo "Serving the demo at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	@echo "Serving the demo at http://127.0.0.1:$(PORT)/ with its task worker (Ctrl-C stops both)"
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	DEBUG=$${DEBUG:-false} $(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
 test: install browser-deps gettext

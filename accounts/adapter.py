@@ -2,20 +2,41 @@
 the email, stands for the user; the sign-up language becomes the preferred language."""
 
 from allauth.account.adapter import DefaultAccountAdapter
-from wagtail.models import Site
+from allauth.core import context as allauth_context
 
-from home.sites import email_site, language_home, sender
-
+from . import mail
+from .models import User
+from .roles import has_confirmed_email
 from .text import clean_line
 
 
 def user_display(user) -> str:
+    """allauth's name for a user, in its pages and emails. A display name is anybody's to type,
+    so until the address is confirmed it is not shown (nor mailed to that address)."""
+    if not has_confirmed_email(user):
+        return str(User.anonymous_label(user.pk))
     return user.public_name
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def clean_email(self, email: str) -> str:
         return super().clean_email(clean_line(email))
+
+    def get_from_email(self) -> str:
+        return mail.email_identity(allauth_context.request)[0]
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Rendered now, in the request's language; sent by the task queue, so a mail outage
+        never fails sign-up or a password reset. "Hello from …" names the council of the
+        visitor's language, not the server address."""
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": mail.email_identity(request)[1],
+            **context,
+        }
+        mail.queue_message(self.render_mail(template_prefix, email, context))
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
@@ -24,18 +45,3 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
-
-    def _home(self):
-        request = getattr(self, "request", None)
-        site = Site.find_for_request(request) if request is not None else None
-        return language_home(site=site)
-
-    def get_from_email(self) -> str:
-        return sender(self._home())
-
-    def send_mail(self, template_prefix, email, context):
-        # "Hello from …" names the council of the visitor's language, not the server address.
-        request = getattr(self, "request", None)
-        domain = request.get_host().split(":")[0] if request is not None else ""
-        context = {"current_site": email_site(self._home(), domain), **context}
-        return super().send_mail(template_prefix, email, context)

@@ -39,7 +39,11 @@ class User(AbstractUser):
         """The only name shown to the public: pseudonymous unless the user chose otherwise."""
         if not self.is_active:
             return str(_("Deleted account"))
-        return self.display_name or _("Participant %(number)s") % {"number": self.pk}
+        return self.display_name or self.anonymous_label(self.pk)
+
+    @staticmethod
+    def anonymous_label(number) -> str:
+        return _("Participant %(number)s") % {"number": number}
 
     def __str__(self) -> str:
         return self.display_name or self.get_username()

@@ -41,3 +41,30 @@ def member_organisation_keys(user) -> set:
     if not is_active_user(user):
         return set()
     return set(user.memberships.values_list("organisation__translation_key", flat=True))
+
+
+@rules.predicate
+def has_confirmed_email(user) -> bool:
+    """The user has confirmed (allauth) the address of the account, or holds a role given by an
+    administrator. Every way of signing in leads here: participation checks it, not a view."""
+    if not is_active_user(user):
+        return False
+    confirmed = getattr(user, "_mosharaka_confirmed", None)
+    if confirmed is None:
+        from allauth.account.models import EmailAddress
+
+        confirmed = bool(
+            user.is_superuser
+            or is_editor(user)
+            or is_moderator(user)
+            or is_council_staff(user)
+            or is_evaluator(user)
+            or (
+                user.email
+                and EmailAddress.objects.filter(
+                    user=user, email__iexact=user.email, verified=True
+                ).exists()
+            )
+        )
+        user._mosharaka_confirmed = confirmed
+    return confirmed

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.signin import site_sign_in
 from config.api import api_router
 
 urlpatterns = [
@@ -34,6 +35,7 @@ if settings.DEBUG or getattr(settings, "MOSHARAKA_SERVE_MEDIA", False):
 urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
+    path("_util/login/", site_sign_in),
     path("", include("search.urls")),
     path("", include("consultations.urls")),
     path("", include("actionplans.urls")),

@@ -9,7 +9,14 @@ active superuser do anything, which would open closed consultations to the site 
 import rules
 from django.utils import timezone
 
-from accounts.roles import is_active_user, is_council_staff, is_editor, is_evaluator, is_moderator
+from accounts.roles import (
+    has_confirmed_email,
+    is_active_user,
+    is_council_staff,
+    is_editor,
+    is_evaluator,
+    is_moderator,
+)
 
 from . import targets
 
@@ -60,14 +67,17 @@ def is_own_comment(user, comment) -> bool:
     return comment is not None and comment.author_id is not None and comment.author_id == user.pk
 
 
-rules.add_perm("consultations.post_comment", is_active_user & may_contribute & target_is_open)
+# Taking part (posting, replying, reporting) needs a confirmed email, however the user signed in.
+may_take_part = is_active_user & has_confirmed_email
+
+rules.add_perm("consultations.post_comment", may_take_part & may_contribute & target_is_open)
 rules.add_perm(
     "consultations.reply_to_comment",
-    is_active_user & may_reply & is_published_contribution & target_is_open,
+    may_take_part & may_reply & is_published_contribution & target_is_open,
 )
 rules.add_perm(
     "consultations.report_comment",
-    is_active_user & is_published_comment & ~is_own_comment,
+    may_take_part & is_published_comment & ~is_own_comment,
 )
 rules.add_perm("consultations.moderate_comment", is_moderator)
 rules.add_perm(

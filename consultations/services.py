@@ -150,6 +150,10 @@ def moderate_comment(*, user, comment: Comment, decision: str, reason: str) -> C
     with transaction.atomic():
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
         previous = comment.status
+        if previous == new_status:
+            # A repeated decision (a double click, a retried request) changes nothing and is
+            # logged once.
+            return comment
         comment.status = new_status
         comment.moderated_by = user
         comment.moderated_at = timezone.now()
@@ -161,13 +165,7 @@ def moderate_comment(*, user, comment: Comment, decision: str, reason: str) -> C
             user=user,
             data={"reason": reason, "previous_status": previous},
         )
-        transaction.on_commit(
-            lambda: notifications.notify(
-                comment.author,
-                "comment_hidden" if decision == HIDE else "comment_restored",
-                {"comment": comment, "reason": reason},
-            )
-        )
+        notifications.comment_moderated(comment, hidden=decision == HIDE, reason=reason)
     return comment
 
 
@@ -214,9 +212,5 @@ def save_response(
             data={"outcome": outcome},
         )
         if publish and not was_published:
-            transaction.on_commit(
-                lambda: notifications.notify(
-                    comment.author, "comment_answered", {"comment": comment, "response": response}
-                )
-            )
+            notifications.comment_answered(comment, response)
     return response

@@ -7,18 +7,7 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
-
-
-def section_home(page: Page | None):
-    """The home page (council or municipality) a page belongs to."""
-    from .models import HomePage
-
-    if page is None:
-        return None
-    if isinstance(page, HomePage):
-        return page
-    return HomePage.objects.ancestor_of(page, inclusive=True).first()
+from wagtail.models import Site
 
 
 def language_home(language: str | None = None, site: Site | None = None):
@@ -59,3 +48,13 @@ def sender(home) -> str:
 def email_site(home, domain: str = "") -> SimpleNamespace:
     """Stands in for allauth's `current_site` in emails: the council, not the server."""
     return SimpleNamespace(name=council_name(home), domain=domain or council_name(home))
+
+
+def email_identity(request=None) -> tuple[str, SimpleNamespace]:
+    """Who an email comes from, in the active language: the sender address under the
+    council's name, and the site as allauth's templates name it. Settings point the accounts
+    app here (MOSHARAKA_EMAIL_IDENTITY), so that accounts does not import home."""
+    site = Site.find_for_request(request) if request is not None else None
+    home = language_home(site=site)
+    domain = request.get_host().split(":")[0] if request is not None else ""
+    return sender(home), email_site(home, domain)

@@ -1,4 +1,5 @@
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
@@ -32,7 +33,7 @@ def home_pages(locales):
 def make_user(db):
     counter = {"n": 0}
 
-    def make(*, groups=(), **fields):
+    def make(*, groups=(), confirmed=True, **fields):
         counter["n"] += 1
         n = counter["n"]
         fields.setdefault("username", f"user{n}")
@@ -41,6 +42,8 @@ def make_user(db):
         user = User.objects.create_user(password="pass-for-tests-123", **fields)
         for name in groups:
             user.groups.add(Group.objects.get(name=name))
+        if confirmed and user.email:  # the address confirmed through allauth
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         return user
 
     return make

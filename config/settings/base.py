@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -107,6 +109,9 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The task worker writes beside the app server: wait for the other's write, do not fail.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: local memory by default, Redis when REDIS_URL is set (shared by app servers).
@@ -120,6 +125,15 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Task queue (Django's task framework as installed with Wagtail, django-tasks, with the
+# database backend of django-tasks-db): email and Wagtail's own background work run in a worker
+# process, `python manage.py db_worker`, started beside the app servers (`make demo` does).
+# TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs tasks in the process that
+# enqueues them (the demo loader does, so that the worker does not start with a backlog).
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Email tasks try again after these delays (seconds) when the mail server fails.
+MOSHARAKA_MAIL_RETRY_DELAYS = [60, 300, 1800, 7200]
 
 # --- Accounts
 AUTH_USER_MODEL = "accounts.User"
@@ -135,6 +149,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# The admin's sign-in is for people who may use the admin (accounts/signin.py); private pages
+# send visitors to the site's sign-in.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.signin.AdminLoginForm"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -211,6 +229,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # --- Email: console by default, SMTP when EMAIL_HOST is set.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mosharaka <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Emails come from the council of the reader's language (its name, the address above).
+MOSHARAKA_EMAIL_IDENTITY = "home.sites.email_identity"
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE = Path(settings.BASE_DIR, "node_modules", "axe-core", "axe.min.js")
 
@@ -35,12 +36,12 @@ class DemoServer:
         self.mail_dir = mail_dir
         self.env = env
 
-    def manage(self, *args: str) -> str:
+    def manage(self, *args: str, env: dict | None = None) -> str:
         """Run a management command against the demo server's database."""
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=settings.BASE_DIR,
-            env=self.env,
+            env={**self.env, **(env or {})},
             capture_output=True,
             text=True,
             check=True,
@@ -69,10 +70,18 @@ def demo_server(tmp_path_factory):
     }
     server = DemoServer(f"http://127.0.0.1:{port}", workdir / "mail", env)
     server.manage("migrate", "--noinput", "-v0")
-    server.manage("load_demo")
+    server.manage("load_demo", env={"TASKS_BACKEND": IMMEDIATE_TASKS})
     log = open(workdir / "server.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    # The task worker beside the server, as `make demo` runs it: it sends the emails.
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"],
         cwd=settings.BASE_DIR,
         env=env,
         stdout=log,
@@ -89,8 +98,9 @@ def demo_server(tmp_path_factory):
                 pytest.fail(f"The demo server did not start: see {workdir / 'server.log'}")
             time.sleep(0.3)
     yield server
-    process.terminate()
-    process.wait(timeout=10)
+    for child in (process, worker):
+        child.terminate()
+        child.wait(timeout=10)
     log.close()
 
 

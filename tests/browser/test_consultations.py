@@ -3,6 +3,7 @@ comments in Arabic and finds the comment on the French version; a moderator hide
 comment; an editor answers a comment. Public consultation pages pass the axe audit."""
 
 import re
+import time
 import uuid
 
 import pytest
@@ -30,8 +31,16 @@ def sign_in(page, server, email: str) -> None:
     assert "/account/login/" not in page.url
 
 
-def mail_to(server, address: str) -> list[str]:
-    return [m for m in server.sent_mail() if re.search(rf"^To: {re.escape(address)}$", m, re.M)]
+def mail_to(server, address: str, wait: float = 15) -> list[str]:
+    """The emails to address, waiting for the task worker to send them."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = [
+            m for m in server.sent_mail() if re.search(rf"^To: {re.escape(address)}$", m, re.M)
+        ]
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,18 @@ def test_confirmation_email_comes_from_the_council_not_the_server(client, home_p
     assert "http://127.0.0.1:8765/ar/account/confirm-email/" in message.body
 
 
+@override_settings(DEFAULT_FROM_EMAIL="ne-pas-repondre@region.example")
+def test_notifications_come_from_the_council_of_the_readers_language(home_pages, make_user):
+    from accounts.mail import from_address
+
+    assert from_address(make_user(preferred_language="fa-af")) == (
+        '"شاروالی" <ne-pas-repondre@region.example>'
+    )
+    assert from_address(make_user(preferred_language="fr")) == (
+        '"Conseil régional" <ne-pas-repondre@region.example>'
+    )
+
+
 def test_deploy_check_warns_about_an_unconfigured_sender():
     with override_settings(DEFAULT_FROM_EMAIL="Mosharaka <no-reply@localhost>"):
         assert "home.W001" in {m.id for m in run_checks(include_deployment_checks=True)}
