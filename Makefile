@@ -9,7 +9,7 @@ export PORT
 IMMEDIATE_TASKS := django_tasks.backends.immediate.ImmediateBackend
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test install browser-deps chromium gettext lint messages clean-demo
+.PHONY: demo test install browser-deps chromium java gettext lint messages clean-demo
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -32,7 +32,7 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install --quiet -e ".[dev]"
 	touch $@
 
-browser-deps: node_modules/.installed chromium
+browser-deps: node_modules/.installed chromium java
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
@@ -45,6 +45,16 @@ chromium:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
 		else \
 			echo "Browser tests need Debian's chromium: run 'sudo apt-get install -y chromium fonts-noto-core'"; exit 1; \
+		fi; \
+	fi
+
+# The W3C Nu HTML checker (npm vnu-jar) runs on Java.
+java:
+	@if ! command -v java >/dev/null; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+		else \
+			echo "The HTML checker needs Java: run 'sudo apt-get install -y default-jre-headless'"; exit 1; \
 		fi; \
 	fi
 
