@@ -9,7 +9,7 @@ export PORT
 IMMEDIATE_TASKS := django_tasks.backends.immediate.ImmediateBackend
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test install browser-deps chromium java gettext lint messages clean-demo
+.PHONY: demo test html install browser-deps chromium java gettext lint messages clean-demo
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -57,6 +57,10 @@ java:
 			echo "The HTML checker needs Java: run 'sudo apt-get install -y default-jre-headless'"; exit 1; \
 		fi; \
 	fi
+
+# The W3C Nu HTML checker over the demo's public pages (CI runs it too).
+html: install browser-deps
+	$(PY) tests/html/check_html.py
 
 lint: install
 	$(VENV)/bin/ruff check .
