@@ -8,7 +8,9 @@ export default function commentCounter(textarea) {
   const template = textarea.dataset.counterLabel || "%(count)s";
   if (!limit) return;
   const language = (document.documentElement.lang || "en").toLowerCase();
-  const numbers = new Intl.NumberFormat(NUMBER_LOCALES[language] || language);
+  const numbers = new Intl.NumberFormat(NUMBER_LOCALES[language] || language, {
+    useGrouping: false,
+  });
   const shown = document.createElement("p");
   shown.className = "char-counter";
   shown.setAttribute("aria-hidden", "true");
