@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import TestCase
 
 from .recording import looked_up, untranslated
 
@@ -40,17 +41,18 @@ def walk_account_pages(client, language, make_user) -> dict:
             client.get(base + page)
             if page in BAD_INPUT:
                 client.post(base + page, BAD_INPUT[page])
-        client.post(
-            base + "signup/",
-            {
-                "email": "new@example.org",
-                "password1": PASSWORD,
-                "password2": PASSWORD,
-                "display_name": "",
-                "preferred_language": language,
-            },
-            follow=True,
-        )
+        with TestCase.captureOnCommitCallbacks(execute=True):  # mail goes by the task queue
+            client.post(
+                base + "signup/",
+                {
+                    "email": "new@example.org",
+                    "password1": PASSWORD,
+                    "password2": PASSWORD,
+                    "display_name": "",
+                    "preferred_language": language,
+                },
+                follow=True,
+            )
         link = re.search(r"https?://[^/\s]+(/\S+/confirm-email/\S+/)", mail.outbox[-1].body)
         client.get(link.group(1))
         client.post(link.group(1), follow=True)
@@ -62,7 +64,8 @@ def walk_account_pages(client, language, make_user) -> dict:
             if page in BAD_INPUT:
                 client.post(base + page, BAD_INPUT[page])
         client.post(base + "logout/", follow=True)
-        client.post(base + "password/reset/", {"email": "new@example.org"}, follow=True)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            client.post(base + "password/reset/", {"email": "new@example.org"}, follow=True)
     return seen
 
 
