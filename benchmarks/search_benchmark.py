@@ -128,8 +128,8 @@ def build(total, rng):
         CommitmentTag,
         OGPValue,
     )
-    from home.demo import add_child, translate
     from home.models import HomePage
+    from home.pagetree import add_child, translate
 
     for code in ("ar", "fr", "en", "fa-af"):
         Locale.objects.get_or_create(language_code=code)

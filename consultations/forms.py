@@ -40,6 +40,15 @@ class CommentForm(forms.Form):
     def clean_paragraph(self):
         return clean_line(self.cleaned_data.get("paragraph"))
 
+    def clean(self):
+        # The paragraph is a hidden field the page fills in: a value it refuses (too long, a
+        # NUL byte) gets the message a paragraph missing from the draft gets, shown above the
+        # form (hidden fields show no errors of their own).
+        if self.has_error("paragraph"):
+            del self.errors["paragraph"]
+            self.add_error(None, _("This paragraph is not part of the draft."))
+        return super().clean()
+
     @property
     def chosen_organisation(self):
         return self.organisations.get(self.cleaned_data.get("organisation") or "")

@@ -1,6 +1,16 @@
+"""Fixtures every app's tests use: locales, the home page in three languages, users.
+
+Page trees are expensive to build (each page is saved, revised and published), so what many
+tests only read is built once per test module, inside a transaction that `module_db` opens
+for the module and rolls back at its end. Each test still runs in a savepoint of its own and
+sees the module's data exactly as built: what a test changes is undone before the next one.
+Module-built rows are fetched afresh for every test (fixtures keep primary keys, never model
+instances), so no test sees another test's objects in memory either."""
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.db import transaction
 from wagtail.models import Locale
 
 from accounts.models import User
@@ -8,42 +18,79 @@ from home.models import HomePage
 
 LANGUAGES = ["ar", "fr", "en", "fa-af"]
 
+# Consultation fixtures (a consultation, role users, comments) serve other apps' tests too.
+pytest_plugins = ["tests.consultations.fixtures"]
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction around the whole test module, rolled back once its last test has run.
+    Module-scoped fixtures that build data depend on this one (and unblock the database
+    while they build: tests still need `db` to touch it)."""
+    atomic = transaction.atomic()
+    with django_db_blocker.unblock():
+        atomic.__enter__()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
 
 @pytest.fixture
 def locales(db):
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
 
 
-@pytest.fixture
-def home_pages(locales):
+@pytest.fixture(scope="module")
+def home_page_keys(module_db, django_db_blocker) -> dict[str, int]:
     """The Arabic home page made by the migration, translated into French and Dari."""
-    from home.demo import translate
+    with django_db_blocker.unblock():
+        return _build_home_pages()
 
-    home = HomePage.objects.get(depth=2)
+
+def _build_home_pages() -> dict[str, int]:
+    from home.pagetree import translate
+
+    for code in LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    home = HomePage.objects.get(depth=2, locale__language_code="ar")
     home.council_name = "مجلس الجهة"
     home.save_revision().publish()
     return {
-        "ar": home,
-        "fr": translate(home, "fr", title="Accueil", council_name="Conseil régional"),
-        "fa-af": translate(home, "fa-af", title="خانه", council_name="شاروالی"),
+        "ar": home.pk,
+        "fr": translate(home, "fr", title="Accueil", council_name="Conseil régional").pk,
+        "fa-af": translate(home, "fa-af", title="خانه", council_name="شاروالی").pk,
     }
+
+
+@pytest.fixture
+def home_pages(locales, home_page_keys):
+    """The home pages by language (built once per module, fetched for each test)."""
+    return {code: HomePage.objects.get(pk=pk) for code, pk in home_page_keys.items()}
+
+
+def new_user(*, username: str, groups=(), confirmed: bool = True, **fields) -> User:
+    """A user (password "pass-for-tests-123") in the named groups, with the email address
+    confirmed through allauth unless `confirmed` is false."""
+    fields.setdefault("email", f"{username}@example.org")
+    fields.setdefault("display_name", username)
+    user = User.objects.create_user(username=username, password="pass-for-tests-123", **fields)
+    if groups:
+        user.groups.set(Group.objects.filter(name__in=groups))
+    if confirmed and user.email:
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
 
 
 @pytest.fixture
 def make_user(db):
     counter = {"n": 0}
 
-    def make(*, groups=(), confirmed=True, **fields):
+    def make(**fields):
         counter["n"] += 1
         n = counter["n"]
         fields.setdefault("username", f"user{n}")
-        fields.setdefault("email", f"user{n}@example.org")
         fields.setdefault("display_name", f"User {n}")
-        user = User.objects.create_user(password="pass-for-tests-123", **fields)
-        for name in groups:
-            user.groups.add(Group.objects.get(name=name))
-        if confirmed and user.email:  # the address confirmed through allauth
-            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        return user
+        return new_user(**fields)
 
     return make

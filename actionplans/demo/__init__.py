@@ -1,13 +1,17 @@
-"""Demo action plans: the Marrakech-Safi region's Open Region programme in Arabic (source) and
-French, the Mazar-i-Sharif municipality's plan in Dari, and an "Open data" page. All text is
-written for this demo; facts follow shared/seeds."""
+"""Demo action plans, from actionplans/demo/data/: the Marrakech-Safi region's Open Region
+programme in Arabic (source) and French, the Mazar-i-Sharif municipality's plan in Dari, and
+the "Open data" page. Pages are keyed (`context["pages"]`): the indexes, `open-region`,
+`mazar-plan`, and each commitment by its code."""
 
 from decimal import Decimal
 
-from wagtail.models import Page
+from accounts.demo import create_organisations
+from home import pagetree
+from home.demo import page_fields
+from home.demo.files import day, read
+from home.models import StandardPage
 
-from accounts.models import Organisation
-from actionplans.models import (
+from ..models import (
     ActionPlanIndexPage,
     ActionPlanPage,
     CommitmentPage,
@@ -15,51 +19,157 @@ from actionplans.models import (
     OGPValue,
     PlanPhase,
 )
-from home.demo import add_child, body, locale, translate
 
-from . import mazar, opendata, region
-
-
-def load(context: dict) -> dict:
-    organisations = context.setdefault("organisations", {})
-    for key, kind, names in region.ORGANISATIONS + mazar.ORGANISATIONS:
-        organisations[key] = _organisation(kind, names)
-    values = {value.code: value for value in OGPValue.objects.all()}
-    homes = context["homes"]
-    documents = context.get("documents", {})
-
-    region_plans = _regional_programme(homes, organisations, values, documents)
-    mazar_plan = _mazar_plan(homes, organisations, values, documents)
-    opendata.load(homes, region_plans, mazar_plan)
-    return {
-        "organisations": organisations,
-        "action_plans": {"region": region_plans, "mazar": {"fa-af": mazar_plan}},
-    }
+# Each plan's language-neutral file and its language files, the source language first.
+PLANS = [("region", ["ar", "fr"]), ("mazar", ["fa-af"])]
+OPEN_DATA = ["opendata.ar", "opendata.fr", "opendata.fa-af"]
 
 
-def _organisation(kind: str, names: dict) -> dict[str, Organisation]:
-    """An organisation in each language given, the first being the source."""
-    versions: dict[str, Organisation] = {}
-    source = None
-    for language, (name, acronym) in names.items():
-        if source is None:
-            source = Organisation.objects.create(
-                locale=locale(language), name=name, acronym=acronym, kind=kind, verified=True
-            )
-            versions[language] = source
+class _Loader:
+    def __init__(self, context: dict):
+        self.today = context["today"]
+        self.pages = context["pages"]
+        self.documents = context.get("documents", {})
+        self.organisations = context.setdefault("organisations", {})
+        self.values = {value.code: value for value in OGPValue.objects.all()}
+
+    def page(self, key: str, spec: dict, text: dict, language: str) -> None:
+        versions = self.pages.setdefault(key, {})
+        kind = spec["type"]
+        if versions:
+            source = next(iter(versions.values()))
+            fields, children, tags = getattr(self, f"translate_{kind}")(spec, text, language)
+            versions[language] = _translate(source, language, fields, children, tags)
         else:
-            translation = source.copy_for_translation(locale(language))
-            translation.name, translation.acronym = name, acronym
-            translation.save()
-            versions[language] = translation
-    return versions
+            parent = self.pages[spec["parent"]][language]
+            new = getattr(self, f"new_{kind}")(spec, text, language, parent.locale)
+            versions[language] = pagetree.add_child(parent, new)
+
+    def org(self, key: str, language: str):
+        return self.organisations[key][language]
+
+    def new_ActionPlanIndexPage(self, spec, text, language, locale):
+        return ActionPlanIndexPage(
+            title=text["title"], slug=spec["slug"], intro=text["intro"], show_in_menus=True
+        )
+
+    def translate_ActionPlanIndexPage(self, spec, text, language):
+        return {"title": text["title"], "intro": text["intro"]}, {}, ()
+
+    def _plan_text(self, spec, text) -> dict:
+        return {
+            "title": text["title"],
+            "intro": text["intro"],
+            "vision": text["vision"],
+            "adoption_session": text["adoption_session"],
+            "adoption_reference": text["adoption_reference"],
+            "consultative_bodies": pagetree.body(
+                *[("body", name) for name in text["consultative_bodies"]]
+            ),
+            "documents": pagetree.body(
+                *[
+                    (
+                        "document",
+                        {
+                            "document": self.documents[item["document"]].pk,
+                            "title": text["document_titles"][item["document"]],
+                            "description": "",
+                            "date": day(item["date"], self.today).isoformat(),
+                        },
+                    )
+                    for item in spec.get("documents", [])
+                    if item["document"] in self.documents
+                ]
+            ),
+        }
+
+    def new_ActionPlanPage(self, spec, text, language, locale):
+        plan = ActionPlanPage(
+            slug=spec["slug"],
+            framework=spec["framework"],
+            code=spec["code"],
+            period_start=day(spec["period_start"], self.today),
+            period_end=day(spec["period_end"], self.today),
+            adoption_date=day(spec["adoption_date"], self.today),
+            **self._plan_text(spec, text),
+        )
+        plan.phases = [
+            PlanPhase(
+                kind=kind,
+                start=day(phase["start"], self.today),
+                end=day(phase["end"], self.today),
+                description=text["phases"][kind],
+                locale=locale,
+                sort_order=order,
+            )
+            for order, (kind, phase) in enumerate(spec["phases"].items())
+        ]
+        return plan
+
+    def translate_ActionPlanPage(self, spec, text, language):
+        phases = [{"description": text["phases"][kind]} for kind in spec["phases"]]
+        return self._plan_text(spec, text), {"phases": phases}, ()
+
+    def _commitment_text(self, spec, text, language) -> dict:
+        return {
+            "title": text["title"],
+            "intro": text["intro"],
+            "problem": text["problem"],
+            "objective": text["objective"],
+            "expected_results": text["results"],
+            "contact_name": text["contact"],
+            "lead_institution": self.org(spec["lead"], language),
+        }
+
+    def new_CommitmentPage(self, spec, text, language, locale):
+        page = CommitmentPage(
+            slug=spec["slug"],
+            code=spec["key"],
+            contact_email=spec["email"],
+            start_date=day(spec["start"], self.today),
+            end_date=day(spec["end"], self.today),
+            budget=Decimal(spec["budget"]),
+            budget_currency=spec["currency"],
+            status=spec["status"],
+            progress=spec["progress"],
+            **self._commitment_text(spec, text, language),
+        )
+        page.partners = [self.org(key, language) for key in spec["partners"]]
+        page.ogp_values = [self.values[code] for code in spec["values"]]
+        page.tags.add(*text["tags"])
+        page.milestones = [
+            Milestone(
+                deliverable=text["milestones"][key],
+                responsible=self.org(milestone["responsible"], language),
+                start_date=day(milestone["start"], self.today),
+                due_date=day(milestone["due"], self.today),
+                status=milestone["status"],
+                progress=milestone["progress"],
+                locale=locale,
+                sort_order=order,
+            )
+            for order, (key, milestone) in enumerate(spec["milestones"].items())
+        ]
+        return page
+
+    def translate_CommitmentPage(self, spec, text, language):
+        fields = self._commitment_text(spec, text, language)
+        fields["partners"] = [self.org(key, language) for key in spec["partners"]]
+        milestones = [
+            {
+                "deliverable": text["milestones"][key],
+                "responsible": self.org(milestone["responsible"], language),
+            }
+            for key, milestone in spec["milestones"].items()
+        ]
+        return fields, {"milestones": milestones}, text["tags"]
 
 
-def _translate_with_children(page: Page, language: str, *, children: dict, tags=(), **fields):
-    """Like home.demo.translate, for pages whose inline children (phases, milestones) are
+def _translate(page, language: str, fields: dict, children: dict, tags):
+    """Like home.pagetree.translate, for pages whose inline children (phases, milestones) are
     translatable too: copy_for_translation copies them with the target locale and the same
-    translation_key, and here they get their own text before the translation is published."""
-    translation = page.copy_for_translation(locale(language))
+    translation_key, in order, and here they get their own text before it is published."""
+    translation = page.copy_for_translation(pagetree.locale(language))
     for name, value in fields.items():
         setattr(translation, name, value)
     for relation, changes in children.items():
@@ -75,149 +185,29 @@ def _translate_with_children(page: Page, language: str, *, children: dict, tags=
     return translation.specific
 
 
-def _index(home: Page, spec: dict) -> ActionPlanIndexPage:
-    return add_child(
-        home,
-        ActionPlanIndexPage(
-            title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True
-        ),
-    )
+def load(context: dict) -> dict:
+    loader = _Loader(context)
+    loader.organisations.update(create_organisations(read(__file__, "organisations")))
+    for name, languages in PLANS:
+        structure = read(__file__, name)
+        for language in languages:
+            text = read(__file__, f"{name}.{language}")
+            for key, spec in structure.items():
+                loader.page(key, {"key": key, **spec}, text[key], language)
+    _open_data(context)
+    return {"pages": loader.pages, "organisations": loader.organisations}
 
 
-def _plan(index: Page, spec: dict, text: dict, documents: dict) -> ActionPlanPage:
-    plan = ActionPlanPage(
-        title=text["title"],
-        slug=spec["slug"],
-        framework=spec["framework"],
-        code=spec["code"],
-        period_start=spec["period"][0],
-        period_end=spec["period"][1],
-        intro=text["intro"],
-        vision=text["vision"],
-        adoption_session=text["adoption_session"],
-        adoption_date=spec["adoption_date"],
-        adoption_reference=text["adoption_reference"],
-        consultative_bodies=body(*[("body", name) for name in text["bodies"]]),
-        documents=_documents(spec["documents"], text["documents"], documents),
-    )
-    plan.phases = [
-        PlanPhase(
-            kind=kind,
-            start=start,
-            end=end,
-            description=description,
-            locale=index.locale,
-            sort_order=order,
-        )
-        for order, ((kind, start, end), description) in enumerate(
-            zip(spec["phases"], text["phases"], strict=True)
-        )
-    ]
-    return add_child(index, plan)
+def _open_data(context: dict) -> None:
+    """The open-data pages, whose text links to the plan of their language (`{plan}`)."""
+    pages, today, documents = context["pages"], context["today"], context.get("documents", {})
+    for name in OPEN_DATA:
+        language = name.rsplit(".", 1)[1]
 
+        def fields(key: str, spec: dict, language=language) -> dict:
+            url = pages[spec.pop("plan")][language].url
+            spec["body"] = [text.replace("{plan}", url) for text in spec["body"]]
+            return page_fields(spec, today, documents)
 
-def _documents(keys: list[str], titles: list[str], documents: dict) -> str:
-    items = []
-    for key, (title, day) in zip(keys, titles, strict=True):
-        if key in documents:
-            value = {"document": documents[key].pk, "title": title, "description": ""}
-            value["date"] = day.isoformat()
-            items.append(("document", value))
-    return body(*items)
-
-
-def _commitment(plan: Page, spec: dict, language: str, organisations: dict, values: dict):
-    text = spec[language]
-    page = CommitmentPage(
-        title=text["title"],
-        slug=spec["slug"],
-        code=spec["code"],
-        intro=text["intro"],
-        problem=text["problem"],
-        objective=text["objective"],
-        expected_results=text["results"],
-        lead_institution=organisations[spec["lead"]][language],
-        contact_name=text["contact"],
-        contact_email=spec["email"],
-        start_date=spec["dates"][0],
-        end_date=spec["dates"][1],
-        budget=Decimal(spec["budget"]),
-        budget_currency=spec["currency"],
-        status=spec["status"],
-        progress=spec["progress"],
-    )
-    page.partners = [organisations[key][language] for key in spec["partners"]]
-    page.ogp_values = [values[code] for code in spec["values"]]
-    page.tags.add(*text["tags"])
-    page.milestones = [
-        Milestone(
-            deliverable=milestone[language],
-            responsible=organisations[milestone["responsible"]][language],
-            start_date=milestone["start"],
-            due_date=milestone["due"],
-            status=milestone["status"],
-            progress=milestone["progress"],
-            locale=plan.locale,
-            sort_order=order,
-        )
-        for order, milestone in enumerate(spec["milestones"])
-    ]
-    return add_child(plan, page)
-
-
-def _translate_commitment(page: CommitmentPage, spec: dict, language: str, organisations: dict):
-    text = spec[language]
-    return _translate_with_children(
-        page,
-        language,
-        title=text["title"],
-        intro=text["intro"],
-        problem=text["problem"],
-        objective=text["objective"],
-        expected_results=text["results"],
-        contact_name=text["contact"],
-        lead_institution=organisations[spec["lead"]][language],
-        partners=[organisations[key][language] for key in spec["partners"]],
-        tags=text["tags"],
-        children={
-            "milestones": [
-                {
-                    "deliverable": milestone[language],
-                    "responsible": organisations[milestone["responsible"]][language],
-                }
-                for milestone in spec["milestones"]
-            ]
-        },
-    )
-
-
-def _regional_programme(homes, organisations, values, documents) -> dict[str, Page]:
-    spec = region.PLAN
-    index_ar = _index(homes["ar"], region.INDEX["ar"])
-    translate(index_ar, "fr", **{k: v for k, v in region.INDEX["fr"].items() if k != "slug"})
-    plan_ar = _plan(index_ar, spec, spec["ar"], documents)
-    text = spec["fr"]
-    plan_fr = _translate_with_children(
-        plan_ar,
-        "fr",
-        title=text["title"],
-        intro=text["intro"],
-        vision=text["vision"],
-        adoption_session=text["adoption_session"],
-        adoption_reference=text["adoption_reference"],
-        consultative_bodies=body(*[("body", name) for name in text["bodies"]]),
-        documents=_documents(spec["documents"], text["documents"], documents),
-        children={"phases": [{"description": d} for d in text["phases"]]},
-    )
-    for commitment in region.COMMITMENTS:
-        page = _commitment(plan_ar, commitment, "ar", organisations, values)
-        _translate_commitment(page, commitment, "fr", organisations)
-    return {"ar": plan_ar, "fr": plan_fr}
-
-
-def _mazar_plan(homes, organisations, values, documents) -> Page:
-    index = _index(homes["fa-af"], mazar.INDEX)
-    plan = _plan(index, mazar.PLAN, mazar.PLAN["fa-af"], documents)
-    for commitment in mazar.COMMITMENTS:
-        _commitment(plan, commitment, "fa-af", organisations, values)
-    return plan
+        types = {"StandardPage": StandardPage}
+        pagetree.build(pages, language, read(__file__, name), types=types, fields=fields)

@@ -297,6 +297,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
-
-# Demo content, in dependency order; each module's load(context) adds to the shared context.
-MOSHARAKA_DEMO_LOADERS = ["home.demo", "accounts.demo", "actionplans.demo", "consultations.demo"]

@@ -7,11 +7,12 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.cache import cache
-from django.test import TestCase, override_settings
-from hypothesis import HealthCheck, given, settings
+from django.test import Client, TestCase, override_settings
 from hypothesis import strategies as st
 
 from accounts.models import User
+
+from ..fuzzing import TEXT, Outcomes, errors_shown, fuzz_value, has_controls, rolled_back
 
 PASSWORD = "a-long-enough-passphrase-42"
 
@@ -137,30 +138,52 @@ def test_sign_in_and_sign_up_are_rate_limited(client, make_user):
     assert statuses[-1] == 429
 
 
-FUZZ = settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-NASTY = st.sampled_from(
-    ["<script>alert(1)</script>", "\u202e\u2066", "\x00", "x" * 100_000, "a@b", "", " "]
-)
-TEXT = st.one_of(NASTY, st.text(max_size=120))
+VALID_SIGNUP = {
+    "email": "nouvelle@example.org",
+    "display_name": "Nadia de Safi",
+    "preferred_language": "fr",
+    "password": PASSWORD,
+}
+SIGNUP_INPUT = {
+    "email": st.one_of(TEXT, st.emails()),
+    "display_name": TEXT,
+    "preferred_language": st.one_of(st.sampled_from(["ar", "fr", "en", "fa-af"]), TEXT),
+    "password": TEXT,
+}
+SIGNUP_EXAMPLES = {  # accepted ones first, then refused ones
+    "email": ["nouvelle@example.org", " Nouvelle@Example.ORG ", "", "a@b", "x" * 100_000],
+    "display_name": ["Nadia", "\u202eNadia\u202c", "", "me@example.org", "x" * 61, "\x00"],
+    "preferred_language": ["ar", "fa-af", "", "xx", "fr\x00"],
+    "password": [PASSWORD, "", "12345678", "password"],
+}
+FORM_FIELDS = {"password": {"password1", "password2"}}
 
 
-@FUZZ
-@given(email=TEXT, name=TEXT, language=TEXT, password=TEXT)
-def test_signup_form_never_fails(client, locales, email, name, language, password):
-    response = signup(
-        client,
-        email=email,
-        display_name=name,
-        preferred_language=language,
-        password1=password,
-        password2=password,
-    )
-    assert response.status_code in (200, 302)
-    for user in User.objects.all():
-        assert "\x00" not in user.display_name and "\u202e" not in user.display_name
-        assert len(user.display_name) <= 60
-    client.logout()
+@pytest.mark.parametrize("field", list(SIGNUP_INPUT))
+def test_signup_refuses_bad_input_with_a_message_and_signs_up_good_input(locales, field):
+    outcomes = Outcomes()
+
+    @fuzz_value(SIGNUP_INPUT[field], SIGNUP_EXAMPLES[field])
+    def attempt(value):
+        data = {**VALID_SIGNUP, field: value}
+        password = data.pop("password")
+        with rolled_back():
+            mail.outbox.clear()
+            response = signup(Client(), password1=password, password2=password, **data)
+            assert response.status_code in (200, 302)
+            if response.status_code == 302:
+                outcomes["signed up"] += 1
+                assert "/fr/account/confirm-email/" in response["Location"]
+                user = User.objects.get()
+                assert not has_controls(user.display_name) and "@" not in user.display_name
+                assert len(user.display_name) <= 60
+                assert user.preferred_language in {"ar", "fr", "en", "fa-af"}
+                assert [message.to for message in mail.outbox] == [[user.email]]
+            else:
+                outcomes["refused"] += 1
+                assert not User.objects.exists() and not mail.outbox
+                errors = errors_shown(response)
+                assert errors and set(errors) <= FORM_FIELDS.get(field, {field}), errors
+
+    attempt()
+    outcomes.assert_both_paths_reached("signed up", "refused")

@@ -1,21 +1,27 @@
-"""The demo shows a complete plan in Arabic and French, and a Dari plan for Mazar-i-Sharif."""
+"""The demo shows a complete plan in Arabic and French, and a Dari plan for Mazar-i-Sharif; its
+dates follow the day it is loaded, so loaded a year from now it tells the same story."""
 
 import csv
 import io
-from datetime import date
+from datetime import timedelta
 
 from django.core.management import call_command
 from django.test import TestCase
+from django.utils import timezone
 
 from actionplans.models import ActionPlanIndexPage, ActionPlanPage, CommitmentPage, Milestone
+from consultations.models import Comment, ConsultationPage
+from consultations.targets import CLOSED, OPEN, UPCOMING, commenting_state
+from home.demo.files import aware
 
-TODAY = date(2026, 11, 22)
+# The demo is loaded as if today were a year from now.
+TODAY = timezone.localdate() + timedelta(days=365)
 
 
 class DemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=io.StringIO())
+        call_command("load_demo", today=TODAY.isoformat(), stdout=io.StringIO())
 
     def test_regional_plan_is_complete_in_arabic_and_french(self):
         for language in ("ar", "fr"):
@@ -47,7 +53,34 @@ class DemoTests(TestCase):
         milestones = Milestone.objects.filter(locale__language_code="ar")
         assert milestones.filter(status="completed").exists()
         assert milestones.filter(status="in_progress").exists()
-        assert milestones.overdue(TODAY).count() >= 3
+        assert milestones.overdue(TODAY).count() == 8
+        assert Milestone.objects.filter(locale__language_code="fa-af").overdue(TODAY).exists()
+
+    def test_a_year_from_now_consultations_are_open_closed_and_answered_as_today(self):
+        noon = aware(TODAY, 12)
+        states = {
+            page.slug: commenting_state(page, noon)
+            for page in ConsultationPage.objects.filter(locale__language_code="ar")
+        }
+        assert states == {
+            "charte-participation": OPEN,
+            "programme-region-ouverte-2023": CLOSED,
+            "cadre-suivi-mi-parcours": CLOSED,
+        }
+        dari = ConsultationPage.objects.get(locale__language_code="fa-af")
+        assert commenting_state(dari, noon) == OPEN
+        assert commenting_state(dari, timezone.now()) == UPCOMING  # loaded for a later day
+        closed = ConsultationPage.objects.get(
+            slug="programme-region-ouverte-2023", locale__language_code="ar"
+        )
+        answered = Comment.objects.filter(target_key=closed.translation_key)
+        assert answered.count() == 5
+        assert all(c.response.is_published and c.response.published_at < noon for c in answered)
+        charter = ConsultationPage.objects.get(
+            slug="charte-participation", locale__language_code="ar"
+        )
+        posted = Comment.objects.filter(target_key=charter.translation_key)
+        assert all(charter.opens_at <= c.created_at <= noon for c in posted)
 
     def test_dari_plan_uses_persian_letters_and_afghanis(self):
         plan = ActionPlanPage.objects.get(locale__language_code="fa-af")

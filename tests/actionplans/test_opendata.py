@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from actionplans.opendata import CSV_COLUMNS
-from home.demo import translate
+from home.pagetree import translate
 
 from .factories import TODAY, commitment_page, index_page, plan_page
 

@@ -10,7 +10,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from accounts.models import Organisation
 from actionplans.models import ActionPlanPage, CommitmentPage, Milestone, PlanPhase
-from home.demo import translate
+from home.pagetree import translate
 
 from .factories import (
     TODAY,

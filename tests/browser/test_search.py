@@ -14,7 +14,7 @@ ARABIC_KEYBOARD = str.maketrans({"ی": "ي", "ک": "ك", "ى": "ي"})
 CREATE_DARI_COMMITMENT = """
 from datetime import date
 from actionplans.models import ActionPlanIndexPage, ActionPlanPage, CommitmentPage
-from home.demo import add_child
+from home.pagetree import add_child
 from home.models import HomePage
 home = HomePage.objects.get(locale__language_code="fa-af")
 index = ActionPlanIndexPage.objects.child_of(home).first() or add_child(

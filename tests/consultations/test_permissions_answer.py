@@ -14,11 +14,10 @@ from .conftest import ROLES
 @pytest.mark.parametrize("state", Comment.Status.values)
 @pytest.mark.parametrize("phase", ["before", "during", "after"])
 @pytest.mark.parametrize("role", ROLES)
-def test_answer(make_consultation, make_comment, role_user, role, phase, state):
-    page = make_consultation(phase, french=False)
-    comment = make_comment(page, status=state)
-    comment.target_page = page
-    user = role_user(role)
+def test_answer(matrix, role, phase, state):
+    page = matrix.consultation(phase)
+    comment = matrix.comment(page, state)
+    user = matrix.user(role)
     answerable = phase == "after" and state == "published"
     may_draft = answerable and role in {"editor", "staff"}
     may_publish = answerable and role == "editor"

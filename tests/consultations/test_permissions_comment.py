@@ -13,9 +13,9 @@ ALLOWED = {"citizen", "cso_member", "editor"}
 
 @pytest.mark.parametrize("phase", ["before", "during", "after"])
 @pytest.mark.parametrize("role", ROLES)
-def test_comment_on_a_paragraph(make_consultation, role_user, role, phase):
-    page = make_consultation(phase, french=False)
-    user = role_user(role)
+def test_comment_on_a_paragraph(matrix, role, phase):
+    page = matrix.consultation(phase)
+    user = matrix.user(role)
     expected = role in ALLOWED and phase == "during"
     assert can(user, "consultations.post_comment", page) is expected
     if user is None:

@@ -13,10 +13,10 @@ from .conftest import ROLES
 @pytest.mark.parametrize("state", Comment.Status.values)
 @pytest.mark.parametrize("phase", ["before", "during", "after"])
 @pytest.mark.parametrize("role", ROLES)
-def test_moderate(make_consultation, make_comment, role_user, role, phase, state):
-    page = make_consultation(phase, french=False)
-    comment = make_comment(page, status=state)
-    user = role_user(role)
+def test_moderate(matrix, role, phase, state):
+    page = matrix.consultation(phase)
+    comment = matrix.comment(page, state)
+    user = matrix.user(role)
     expected = role == "moderator"
     assert can(user, "consultations.moderate_comment", comment) is expected
     if user is None:

@@ -15,11 +15,10 @@ ALLOWED = {"citizen", "cso_member", "staff", "editor"}
 @pytest.mark.parametrize("state", Comment.Status.values)
 @pytest.mark.parametrize("phase", ["before", "during", "after"])
 @pytest.mark.parametrize("role", ROLES)
-def test_reply(make_consultation, make_comment, role_user, role, phase, state):
-    page = make_consultation(phase, french=False)
-    parent = make_comment(page, status=state)
-    parent.target_page = page
-    user = role_user(role)
+def test_reply(matrix, role, phase, state):
+    page = matrix.consultation(phase)
+    parent = matrix.comment(page, state)
+    user = matrix.user(role)
     expected = role in ALLOWED and phase == "during" and state == "published"
     assert can(user, "consultations.reply_to_comment", parent) is expected
     if user is None:

@@ -14,11 +14,10 @@ from .conftest import ROLES
 @pytest.mark.parametrize("state", Comment.Status.values)
 @pytest.mark.parametrize("phase", ["before", "during", "after"])
 @pytest.mark.parametrize("role", ROLES)
-def test_report(make_consultation, make_comment, role_user, role, phase, state):
-    page = make_consultation(phase, french=False)
-    comment = make_comment(page, status=state)
-    comment.target_page = page
-    user = role_user(role)
+def test_report(matrix, role, phase, state):
+    page = matrix.consultation(phase)
+    comment = matrix.comment(page, state)
+    user = matrix.user(role)
     expected = user is not None and state == "published"
     assert can(user, "consultations.report_comment", comment) is expected
     if user is None:

@@ -5,10 +5,12 @@ import io
 from datetime import date
 
 import pytest
-from django.utils.translation import override
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.translation import gettext, override
 
 from consultations.models import Comment
 
+from ..fuzzing import errors_shown
 from .conftest import first_paragraph, french_version
 
 
@@ -71,21 +73,41 @@ def test_comment_on_the_whole_text_and_reply(client, consultation, make_user, ma
     assert "Réponse" in html and 'class="comment comment--reply"' in html
 
 
+NOT_IN_DRAFT = "This paragraph is not part of the draft."
+
+
 @pytest.mark.parametrize(
-    "data",
+    ("data", "field", "message"),
     [
-        {"body": "x", "paragraph": "../../etc"},
-        {"body": "x", "paragraph": "p-<script>"},
-        {"body": "", "paragraph": ""},
-        {"body": "x" * 100_000},
-        {"body": "x", "parent": "abc"},
-        {"body": "x", "parent": "99999999"},
+        ({"body": "x", "paragraph": "../../etc"}, NON_FIELD_ERRORS, NOT_IN_DRAFT),
+        ({"body": "x", "paragraph": "p-<script>"}, NON_FIELD_ERRORS, NOT_IN_DRAFT),
+        ({"body": "x", "paragraph": "p" * 65}, NON_FIELD_ERRORS, NOT_IN_DRAFT),
+        ({"body": "", "paragraph": ""}, "body", "This field is required."),
+        ({"body": "x" * 100_000}, "body", "Ensure this value has at most 5000 characters"),
     ],
 )
-def test_bad_input_gets_a_clear_answer_not_a_server_error(client, consultation, make_user, data):
+def test_bad_input_gets_a_clear_answer_not_a_server_error(
+    client, consultation, make_user, data, field, message
+):
     client.force_login(make_user())
     response = client.post(f"/en/comments/new/{consultation.pk}/", data)
-    assert response.status_code in (400, 404)
+    assert response.status_code == 400
+    with override("en"):
+        expected = gettext(message)
+    shown = errors_shown(response)
+    assert list(shown) == [field] and shown[field][0].startswith(expected)
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("parent", ["abc", "99999999", "²"])
+def test_replying_to_a_comment_that_is_not_there_is_not_found(
+    client, consultation, make_user, parent
+):
+    client.force_login(make_user())
+    response = client.post(f"/en/comments/new/{consultation.pk}/", {"body": "x", "parent": parent})
+    assert response.status_code == 404
+    with override("en"):
+        assert gettext("Page not found") in response.content.decode()
     assert not Comment.objects.exists()
 
 
@@ -181,7 +203,7 @@ def test_closed_consultation_shows_synthesis_and_answers(
 
 def make_commitment(home):
     from actionplans.models import ActionPlanIndexPage, ActionPlanPage, CommitmentPage
-    from home.demo import add_child
+    from home.pagetree import add_child
 
     index = add_child(home, ActionPlanIndexPage(title="Plans", slug="plans"))
     plan = add_child(

@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 
 from home.dates import format_date
-from home.demo import add_child
 from home.models import StandardPage
+from home.pagetree import add_child
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_html_element_carries_language_and_direction(client, home_pages, path, l
 
 def test_language_switcher_links_only_existing_translations(client, home_pages):
     about = add_child(home_pages["ar"], StandardPage(title="عن المجلس", slug="about"))
-    from home.demo import translate
+    from home.pagetree import translate
 
     translate(about, "fr", title="À propos")
     html = client.get("/ar/about/").content.decode()

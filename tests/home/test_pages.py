@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from actionplans.models import ActionPlanIndexPage
 from consultations.models import ConsultationIndexPage
-from home.demo import add_child, aware
+from home.demo.files import aware
 from home.models import (
     DocumentsPage,
     EventIndexPage,
@@ -17,6 +17,7 @@ from home.models import (
     NewsPage,
     StandardPage,
 )
+from home.pagetree import add_child
 
 
 class PageTreeTests(WagtailPageTestCase):

@@ -9,8 +9,8 @@ from wagtail.models import Locale
 
 from accounts.models import Organisation
 from actionplans.models import ActionPlanIndexPage, ActionPlanPage, CommitmentPage, OGPValue
-from home.demo import add_child, translate
 from home.models import HomePage
+from home.pagetree import add_child, translate
 
 # (code, title, intro, problem, objective, status, OGP values, themes, lead institution key)
 ARABIC = [

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Organisation
 from actionplans.models import ActionPlanPage, CommitmentPage, OGPValue
-from home.demo import add_child
+from home.pagetree import add_child
 from search.commitments import search_commitments
 
 pytestmark = pytest.mark.django_db

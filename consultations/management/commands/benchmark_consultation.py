@@ -20,12 +20,12 @@ from wagtail.models import Page
 
 from accounts.models import User
 from consultations.bulk import add_comments
-from consultations.demo import CHARTER, draft
+from consultations.demo import draft, read_draft
 from consultations.models import (
     ConsultationIndexPage,
     ConsultationPage,
 )
-from home.demo import add_child
+from home.pagetree import add_child
 
 
 class Command(BaseCommand):
@@ -71,7 +71,7 @@ class Command(BaseCommand):
                 consulted_on="Benchmark",
                 opens_at=now - timedelta(days=1),
                 closes_at=now + timedelta(days=1),
-                draft=draft(f"bench-{uuid.uuid4()}", CHARTER["ar"]),
+                draft=draft(f"bench-{uuid.uuid4()}", read_draft("charter")),
             ),
         )
         users = [

@@ -1,28 +1,64 @@
-from importlib import import_module
-from importlib.util import find_spec
+"""`manage.py load_demo [--today YYYY-MM-DD]`: build the demo site from the apps' data files.
 
-from django.conf import settings
+Each app that has demo content has a loader module with a `load(context) -> dict` function and
+its data files beside it (`<app>/demo/data/*.toml`). LOADERS lists them in the order they run;
+adding an app's demo content is one line here, e.g. `"actionplans.monitoring.demo",`. A loader
+reads what earlier ones made from `context` and returns what later ones may use:
+
+- `context["today"]`: the day the demo is loaded for (today, or `--today`); data files give
+  dates relative to it, so the demo shows the same story whenever it is loaded;
+- `context["pages"][key][language]`: pages by the key of their data file (`home/pagetree.py`);
+- `context["users"][username]`, `context["organisations"][key][language]`,
+  `context["documents"][key]`.
+
+Content is written through the apps' services where they have them (comments, reports,
+answers), so it has its audit-log entries. Running the command on a database that already has
+the demo leaves it as it is."""
+
+from datetime import date
+from importlib import import_module
+
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
+
+LOADERS = [
+    "home.demo",
+    "accounts.demo",
+    "actionplans.demo",
+    "consultations.demo",
+]
 
 
 class Command(BaseCommand):
     help = "Load the demo site (pages in several languages, organisations, demo accounts)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--today",
+            help="Load the demo as if today were this day (YYYY-MM-DD); dates follow it.",
+        )
+
     def handle(self, *args, **options):
+        today = self._today(options.get("today"))
         if get_user_model().objects.filter(email="admin@demo.mosharaka.org").exists():
             self.stdout.write("Demo content is already loaded; nothing to do.")
             return
-        context: dict = {}
+        context: dict = {"today": today}
         with transaction.atomic():
-            for path in settings.MOSHARAKA_DEMO_LOADERS:
-                if find_spec(path) is None:
-                    continue
+            for path in LOADERS:
                 self.stdout.write(f"Loading {path}…")
-                result = import_module(path).load(context)
-                if result:
-                    context.update(result)
+                context.update(import_module(path).load(context) or {})
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo loaded. Accounts and passwords: see README.md."))
+
+    @staticmethod
+    def _today(value: str | None) -> date:
+        if not value:
+            return timezone.localdate()
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise CommandError(f"--today takes a date as YYYY-MM-DD, not {value!r}.") from None

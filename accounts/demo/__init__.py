@@ -1,0 +1,70 @@
+"""Demo accounts for each role and the organisations they belong to, from accounts/demo/data/.
+Credentials are listed in README.md."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from wagtail.models import Locale
+from wagtail.users.models import UserProfile
+
+from home.demo.files import read
+
+from ..models import Membership, Organisation, User
+
+DEMO_PASSWORD = "mosharaka-demo"
+
+
+def load(context: dict) -> dict:
+    """Create demo organisations and users; returns them by key (organisations by language)."""
+    organisations = context.setdefault("organisations", {})
+    organisations.update(create_organisations(read(__file__, "organisations")))
+    users = {key: _user(key, spec, organisations) for key, spec in read(__file__, "users").items()}
+    return {"organisations": organisations, "users": users}
+
+
+def create_organisations(specs: dict) -> dict[str, dict[str, Organisation]]:
+    """Organisations from keyed specs: kind, verified, and a name (and acronym) per language,
+    the first language being the source that the others translate."""
+    result: dict[str, dict[str, Organisation]] = {}
+    for key, spec in specs.items():
+        versions = result[key] = {}
+        for language, names in spec["names"].items():
+            locale = Locale.objects.get(language_code=language)
+            if not versions:
+                organisation = Organisation(
+                    locale=locale, kind=spec["kind"], verified=spec.get("verified", True)
+                )
+            else:
+                organisation = next(iter(versions.values())).copy_for_translation(locale)
+            organisation.name, organisation.acronym = names["name"], names.get("acronym", "")
+            organisation.save()
+            versions[language] = organisation
+    return result
+
+
+def _user(username: str, spec: dict, organisations: dict) -> User:
+    superuser = spec.get("superuser", False)
+    user = User.objects.create_user(
+        username=username,
+        email=spec["email"],
+        password=DEMO_PASSWORD,
+        display_name=spec["display_name"],
+        preferred_language=spec["language"],
+        is_superuser=superuser,
+        is_staff=superuser,
+    )
+    groups = spec.get("groups", [])
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    if groups or superuser:
+        # The Wagtail admin reads its interface language from the user's admin profile.
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = spec["language"]
+        profile.save()
+    EmailAddress.objects.create(user=user, email=spec["email"], verified=True, primary=True)
+    for membership in spec.get("memberships", []):
+        Membership.objects.create(
+            user=user,
+            organisation=organisations[membership["organisation"]][membership["language"]],
+            role=membership.get("role", Membership.Role.MEMBER),
+        )
+    return user

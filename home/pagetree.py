@@ -1,0 +1,86 @@
+"""Building page trees in several languages: add a published child, translate a published page,
+and create a whole keyed set of pages (the demo's data files, tests' fixtures).
+
+Pages are addressed by key: `pages[key][language]` is one language version, and every version of
+a key shares one translation key. Used by each app's demo loader and by the tests."""
+
+import json
+from collections.abc import Callable
+
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
+
+
+def locale(language: str) -> Locale:
+    return Locale.objects.get(language_code=language)
+
+
+def add_child(parent: Page, page: Page) -> Page:
+    """Add a page under parent (in the parent's language) and publish it."""
+    page.locale = parent.locale
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def translate(page: Page, language: str, **fields) -> Page:
+    """Create the translation of a published page in another language, with its own text.
+    The parent must already exist in that language; translations share the translation_key."""
+    translation = page.copy_for_translation(locale(language))
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation.specific
+
+
+def republish(page: Page, **fields) -> Page:
+    """Change fields of a published page and publish the change as a new revision."""
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
+def paragraphs(*texts: str) -> str:
+    """A StreamField value of rich-text paragraphs, as JSON."""
+    return json.dumps(
+        [{"type": "paragraph", "value": str(RichText(f"<p>{text}</p>"))} for text in texts]
+    )
+
+
+def body(*blocks: tuple[str, object]) -> str:
+    """A StreamField value from (block type, value) pairs, as JSON."""
+    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+
+
+Pages = dict[str, dict[str, Page]]
+
+
+def build(
+    pages: Pages,
+    language: str,
+    specs: dict[str, dict],
+    *,
+    types: dict[str, type[Page]],
+    fields: Callable[[str, dict], dict],
+) -> Pages:
+    """Create the pages of one language from specs keyed by page key, in order.
+
+    A key that has no page yet is created, of `types[spec["type"]]`, under the page of key
+    `spec["parent"]` in this language; a key that has a page in another language is translated
+    from its first version; a key that already has a page in this language is updated.
+    `fields(key, spec)` turns the rest of a spec into model field values."""
+    for key, spec in specs.items():
+        versions = pages.setdefault(key, {})
+        spec = dict(spec)
+        if language in versions:
+            republish(versions[language], **fields(key, spec))
+        elif versions:
+            source = next(iter(versions.values()))
+            versions[language] = translate(source, language, **fields(key, spec))
+        else:
+            model = types[spec.pop("type")]
+            parent = pages[spec.pop("parent")][language]
+            versions[language] = add_child(parent, model(**fields(key, spec)))
+    return pages
