@@ -28,6 +28,11 @@ def _pages(language: str) -> list[str]:
 
 def test_rtl_demo_pages_have_persian_digits_in_dari_and_no_scrambled_runs(db, client):
     call_command("load_demo")
+    # The Afghan municipality's pages show its own contact details, not the Moroccan council's.
+    afghan = client.get("/fa-af/").content.decode()
+    assert "maloomat@mazar.demo.mosharaka.org" in afghan
+    assert "ouverture@demo.mosharaka.org" not in afghan
+    assert "ouverture@demo.mosharaka.org" in client.get("/ar/").content.decode()
     digits, scrambled = {}, {}
     for language in ("ar", "fa-af"):
         urls = _pages(language)
