@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from wagtail.test.utils import WagtailTestUtils
 
 from actionplans.models import CommitmentPage
-from home.demo import translate
+from home.pagetree import translate
 from tests.actionplans.factories import arabic_home, commitment_page, index_page, plan_page
 
 
