@@ -13,8 +13,10 @@ class Command(BaseCommand):
         parser.add_argument("port", type=int)
 
     def handle(self, *args, hostname, port, **options):
-        updated = Site.objects.filter(is_default_site=True).update(hostname=hostname, port=port)
-        if not updated:
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
             self.stderr.write("No default site yet: run migrate first.")
             return
+        site.hostname, site.port = hostname, port
+        site.save()  # save(), not update(): Wagtail forgets its cached site root paths
         self.stdout.write(f"The site is served at {hostname}:{port}.")
