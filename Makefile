@@ -9,12 +9,13 @@ export PORT
 IMMEDIATE_TASKS := django_tasks.backends.immediate.ImmediateBackend
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test html install browser-deps chromium java gettext lint messages clean-demo
+.PHONY: demo test html install browser-deps chromium java gettext lint messages clean-demo bench-deps bench
 
 demo: install
 	$(PY) manage.py migrate --noinput
 	TASKS_BACKEND=$(IMMEDIATE_TASKS) $(PY) manage.py load_demo
 	$(PY) manage.py site_address 127.0.0.1 $(PORT)
+	$(PY) manage.py flush_search_hits --schedule
 	@echo "Serving the demo at http://127.0.0.1:$(PORT)/ with its task worker (Ctrl-C stops both)"
 	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
@@ -39,12 +40,18 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+# The evaluation report's PDF is made by WeasyPrint, which needs Pango (and HarfBuzz, for Arabic
+# and Dari shaping) and fonts with Arabic and Persian letters (fonts-noto-core: Noto Naskh
+# Arabic, Noto Sans Arabic); its tests read the PDF back with poppler-utils (pdftotext,
+# pdffonts, pdftoppm).
+SYSTEM_PACKAGES := chromium fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ] || ! ldconfig -p | grep -q libpangoft2-1.0 \
+		|| [ ! -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 		else \
-			echo "Browser tests need Debian's chromium: run 'sudo apt-get install -y chromium fonts-noto-core'"; exit 1; \
+			echo "Tests need Debian packages: run 'sudo apt-get install -y $(SYSTEM_PACKAGES)'"; exit 1; \
 		fi; \
 	fi
 
@@ -87,3 +94,12 @@ messages: install gettext
 clean-demo:
 	rm -f db.sqlite3
 	rm -rf media
+
+# benchmarks/site_benchmark.py loads the servers with wrk (Debian's package).
+bench-deps:
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else echo "The benchmark needs wrk: run 'sudo apt-get install -y wrk'"; exit 1; fi; }
+
+bench: install bench-deps
+	$(PY) benchmarks/site_benchmark.py $(BENCH_ARGS)

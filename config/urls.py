@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("", include("consultations.urls")),
     path("", include("actionplans.urls")),
     path("", include("actionplans.monitoring.urls")),
+    path("", include("actionplans.evaluation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -23,12 +23,26 @@ def add_child(parent: Page, page: Page) -> Page:
     return page
 
 
-def translate(page: Page, language: str, **fields) -> Page:
+def translate(
+    page: Page, language: str, *, children: dict | None = None, tags=(), **fields
+) -> Page:
     """Create the translation of a published page in another language, with its own text.
-    The parent must already exist in that language; translations share the translation_key."""
+    The parent must already exist in that language; translations share the translation_key.
+
+    Inline children that are translatable (a plan's phases, a commitment's milestones) are
+    copied by copy_for_translation, in order, with the target locale and their own translation
+    keys; `children` gives, per relation, one dict of new values for each, in that order."""
     translation = page.copy_for_translation(locale(language))
     for name, value in fields.items():
         setattr(translation, name, value)
+    for relation, changes in (children or {}).items():
+        objects = list(getattr(translation, relation).all())
+        for child, values in zip(objects, changes, strict=True):
+            for name, value in values.items():
+                setattr(child, name, value)
+        setattr(translation, relation, objects)
+    if tags:
+        translation.tags.set(list(tags))
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation.specific

@@ -5,7 +5,6 @@ promoted page is shown in the visitor's language when a translation of it is liv
 import logging
 from dataclasses import dataclass
 
-from django.db import DatabaseError, transaction
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
@@ -68,9 +67,8 @@ def promotions_for(query: str, *, locale, request=None) -> list[Promotion]:
 
 
 def record_hit(query: str) -> None:
-    """Count the search for the admin's "Search terms" report; never fail the search for it."""
-    try:
-        with transaction.atomic():
-            Query.get(query).add_hit()
-    except DatabaseError:
-        logger.warning("Could not record a hit for a search", exc_info=True)
+    """Count the search for the admin's "Search terms" report: in the cache, never a database
+    write in the request (search/hits.py; the task queue moves the counts to the database)."""
+    from search import hits
+
+    hits.record(query)

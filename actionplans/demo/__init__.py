@@ -39,7 +39,9 @@ class _Loader:
         if versions:
             source = next(iter(versions.values()))
             fields, children, tags = getattr(self, f"translate_{kind}")(spec, text, language)
-            versions[language] = _translate(source, language, fields, children, tags)
+            versions[language] = pagetree.translate(
+                source, language, children=children, tags=tags, **fields
+            )
         else:
             parent = self.pages[spec["parent"]][language]
             new = getattr(self, f"new_{kind}")(spec, text, language, parent.locale)
@@ -163,26 +165,6 @@ class _Loader:
             for key, milestone in spec["milestones"].items()
         ]
         return fields, {"milestones": milestones}, text["tags"]
-
-
-def _translate(page, language: str, fields: dict, children: dict, tags):
-    """Like home.pagetree.translate, for pages whose inline children (phases, milestones) are
-    translatable too: copy_for_translation copies them with the target locale and the same
-    translation_key, in order, and here they get their own text before it is published."""
-    translation = page.copy_for_translation(pagetree.locale(language))
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    for relation, changes in children.items():
-        objects = list(getattr(translation, relation).all())
-        for child, values in zip(objects, changes, strict=True):
-            for name, value in values.items():
-                setattr(child, name, value)
-        setattr(translation, relation, objects)
-    if tags:
-        translation.tags.set(list(tags))
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation.specific
 
 
 def load(context: dict) -> dict:

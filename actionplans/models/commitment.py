@@ -21,6 +21,7 @@ from actionplans.api import OGPValueCodesField, OrganisationSerializer, TagNames
 from actionplans.forms import CommitmentPageForm
 from actionplans.organisations import localize_organisations
 from actionplans.translation import PerLanguageField, synchronized
+from home.ancestors import nearest_ancestor, nearest_ancestor_page
 from home.models.base import BasePage
 
 from .milestone import Milestone
@@ -280,8 +281,8 @@ class CommitmentPage(BasePage):
             milestone.overdue_days = milestone.days_overdue(today)
         context.update(
             today=today,
-            plan=ActionPlanPage.objects.parent_of(self).first(),
-            plans_index=ActionPlanIndexPage.objects.ancestor_of(self).last(),
+            plan=nearest_ancestor(self, ActionPlanPage),  # shares the breadcrumbs' query
+            plans_index=nearest_ancestor_page(self, ActionPlanIndexPage),
             milestones=milestones,
             lead=lead,
             partners=partners,

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from accounts.models import Organisation
 from actionplans.organisations import localize_listing, localize_organisations
 from home.models.base import BasePage
+from home.visibility import public_q
 
 from .commitment import CommitmentPage, CommitmentTag
 from .milestone import Milestone
@@ -33,10 +34,11 @@ class ActionPlanIndexPage(RoutablePageMixin, BasePage):
     language_neutral_routes = ("organisation",)
 
     def published_plans(self):
-        return ActionPlanPage.objects.live().public().child_of(self)
+        return ActionPlanPage.objects.live().filter(public_q()).child_of(self)
 
     def published_commitments(self):
-        return CommitmentPage.objects.live().public().descendant_of(self)
+        # Restrictions checked in each listing's own query (public() costs one more each call).
+        return CommitmentPage.objects.live().filter(public_q()).descendant_of(self)
 
     @path("")
     def index_route(self, request):

@@ -15,8 +15,10 @@ from wagtail.search import index
 
 from actionplans.organisations import localize_listing
 from actionplans.translation import synchronized
+from home.ancestors import nearest_ancestor_page
 from home.blocks import DocumentLinkBlock
 from home.models.base import BasePage
+from home.visibility import public_q
 
 
 @dataclass(frozen=True)
@@ -117,22 +119,21 @@ class ActionPlanPage(BasePage):
                 {"period_end": _("The plan's period cannot end before it starts.")}
             )
 
-    def current_phase(self, today: date) -> "PlanPhase | None":
+    def current_phase(self, today: date, phases=None) -> "PlanPhase | None":
         """The phase under way today, from the already-loaded phases. When phases overlap (the
         evaluation starts before implementation ends), the one that started last is current."""
         under_way = [
             phase
-            for phase in self.phases.all()
+            for phase in (self.phases.all() if phases is None else phases)
             if phase.start <= today and (phase.end is None or today <= phase.end)
         ]
         return max(under_way, key=lambda phase: phase.start, default=None)
 
     def timeline(self, today: date) -> list[PhaseStep]:
-        current = self.current_phase(today)
+        phases = list(self.phases.all())
+        current = self.current_phase(today, phases)
         steps = []
-        for phase in sorted(
-            self.phases.all(), key=lambda phase: (phase.start, phase.sort_order or 0)
-        ):
+        for phase in sorted(phases, key=lambda phase: (phase.start, phase.sort_order or 0)):
             if phase == current:
                 state = "current"
             elif phase.start > today:
@@ -154,14 +155,19 @@ class ActionPlanPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        commitments = list(self.published_commitments().for_cards(today).order_by("path"))
+        from .commitment import CommitmentPage
+
+        # Restrictions checked inside the listing's queries (published_commitments() reads them
+        # first, once per call).
+        published = CommitmentPage.objects.child_of(self).live().filter(public_q())
+        commitments = list(published.for_cards(today).order_by("path"))
         localize_listing(commitments, self.locale_id)
         context.update(
             today=today,
             phases=self.timeline(today),
             commitments=commitments,
-            summary=summarise(self.published_commitments(), today),
-            plans_index=ActionPlanIndexPage.objects.parent_of(self).first(),
+            summary=summarise(published, today),
+            plans_index=nearest_ancestor_page(self, ActionPlanIndexPage),
         )
         return context
 

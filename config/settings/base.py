@@ -28,7 +28,9 @@ INSTALLED_APPS = [
     "consultations",
     "actionplans",
     "actionplans.monitoring",
+    "actionplans.evaluation",
     "search",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -65,6 +67,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that a cached page is served before any other work and is stored with the
+    # headers every other middleware added.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -103,10 +108,17 @@ TEMPLATES = [
 ]
 
 # --- Database: SQLite file by default, anything dj-database-url understands otherwise.
+# On PostgreSQL each worker keeps its connection (CONN_MAX_AGE seconds, checked before reuse)
+# instead of opening one per request; benchmarks/site_benchmark.py measures the difference.
+# (psycopg's pool would add nothing for gunicorn's single-threaded sync workers.)
+_DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        _DATABASE_URL,
+        conn_max_age=int(
+            os.environ.get("CONN_MAX_AGE", "600" if _DATABASE_URL.startswith("postgres") else "0")
+        ),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -114,7 +126,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache: local memory by default, Redis when REDIS_URL is set (shared by app servers).
+# --- Cache: Redis when REDIS_URL is set (shared by app servers); otherwise files on this
+# machine, which every worker process of one server shares (local memory would not be: a page
+# invalidated in one worker would still be served by the others).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -124,7 +138,54 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# Whole pages for anonymous visitors (pagecache/): invalidated by any write to a table a page
+# may show; TIMEOUT bounds what changes with time alone (a consultation closing at its hour).
+# PROXY_MAX_AGE is how long a proxy or CDN in front may serve a page without revalidating it
+# (0: it revalidates every time, cheaply, with the ETag); see README "Caching".
+MOSHARAKA_PAGE_CACHE = {
+    "ENABLED": env_bool("MOSHARAKA_PAGE_CACHE", True),
+    "ALIAS": "default",
+    "TIMEOUT": int(os.environ.get("MOSHARAKA_PAGE_CACHE_SECONDS", "300")),
+    "BROWSER_MAX_AGE": 0,
+    "PROXY_MAX_AGE": int(os.environ.get("MOSHARAKA_PROXY_MAX_AGE", "0")),
+    # Site search counts its hits per query, so it is served fresh (commitment search is cached).
+    "SKIP_PATHS": [
+        r"/admin/",
+        r"/documents/",
+        r"/static/",
+        r"/media/",
+        r"/[\w-]+/account/",
+        r"/[\w-]+/search/$",
+    ],
+}
+
+# A caching proxy or CDN in front: Wagtail's front-end cache invalidation purges a page (and,
+# through pagecache, its translations and the pages listing it) when it is published or
+# unpublished. FRONTEND_CACHE_PURGE_URL: an HTTP cache taking PURGE requests (Varnish, nginx,
+# Squid), e.g. http://127.0.0.1:8080; or Cloudflare with CLOUDFLARE_ZONE_ID and
+# CLOUDFLARE_BEARER_TOKEN. See README "Caching".
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("pagecache"), "wagtail.contrib.frontend_cache")
 
 # --- Task queue (Django's task framework as installed with Wagtail, django-tasks, with the
 # database backend of django-tasks-db): email and Wagtail's own background work run in a worker

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from home.blocks import BodyBlock
+from home.visibility import public_q
 
 
 class HomePage(Page):
@@ -57,6 +58,31 @@ class HomePage(Page):
     ]
     template = "home/home_page.html"
 
+    def route(self, request, path_components):
+        """Find the deepest page a URL names with one query on ``url_path`` instead of two
+        queries per level (Wagtail's default walk); that page routes the rest (sub-routes of
+        routable pages, or a 404). Same outcome as the walk: it too reaches pages below
+        non-live ancestors and checks only the page served."""
+        # The header and footer show this page: keep it for them (templatetags.site_home).
+        request.__dict__.setdefault("_mosharaka_memo", {})["home"] = self
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{c}/" for c in path_components[:n])
+            for n in range(1, len(path_components) + 1)
+        ]
+        page = (
+            Page.objects.descendant_of(self)
+            .filter(url_path__in=prefixes)
+            .order_by("-depth")
+            .only("id", "content_type", "url_path", "depth")
+            .first()
+        )
+        if page is None:
+            return super().route(request, path_components)
+        depth = prefixes.index(page.url_path) + 1
+        return page.specific.route(request, path_components[depth:])
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
@@ -68,12 +94,11 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         descendants = Page.objects.descendant_of(self)
         context["latest_news"] = (
-            NewsPage.objects.live().public().filter(pk__in=descendants).order_by("-date")[:3]
+            NewsPage.objects.live().filter(public_q(), pk__in=descendants).order_by("-date")[:3]
         )
         context["upcoming_events"] = (
             EventPage.objects.live()
-            .public()
-            .filter(pk__in=descendants)
+            .filter(public_q(), pk__in=descendants)
             .upcoming(timezone.now())
             .order_by("start")[:3]
         )

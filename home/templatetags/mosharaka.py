@@ -86,6 +86,28 @@ def language_switcher(context):
     return {"links": links, "current": current}
 
 
+def _memo(request, name: str, compute):
+    """A value computed once per request (the header, footer and breadcrumbs share them)."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_mosharaka_memo", {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
+
+
+@register.simple_tag(takes_context=True)
+def page_ancestors(context, page=None):
+    """The ancestors of the page being shown, read once however many templates need them
+    (kept on the page object: included templates may not have the request)."""
+    from home.ancestors import ancestors
+
+    page = page or context.get("page")
+    if page is None or not getattr(page, "path", None):
+        return []
+    return ancestors(page)
+
+
 @register.simple_tag(takes_context=True)
 def site_home(context):
     """The home page of the active language (falls back to the site's root page)."""
@@ -95,12 +117,28 @@ def site_home(context):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return None
-    cache = getattr(request, "_mosharaka_home", None)
-    if cache is None:
+
+    def home():
+        page = context.get("page")
         root = site.root_page
-        cache = root.localized.specific
-        request._mosharaka_home = cache
-    return cache
+        if getattr(page, "path", "").startswith(root.path[: root.steplen * (root.depth - 1)]):
+            # A page of one language tree: its home is its ancestor at the root's depth, read
+            # with the breadcrumbs' query instead of looking the locale and translation up.
+            if page.depth == root.depth:
+                return page.specific
+            for ancestor in page_ancestors(context, page):
+                if ancestor.depth == root.depth and ancestor.locale_id == page.locale_id:
+                    return ancestor.specific
+        # Not a page (search, accounts): the root's translation in the active language, in one
+        # query rather than three (locale, translation, specific fields).
+        from home.models import HomePage
+
+        translated = HomePage.objects.filter(
+            translation_key=root.translation_key, locale__language_code=get_language(), live=True
+        ).first()
+        return translated or root.specific
+
+    return _memo(request, "home", home)
 
 
 @register.simple_tag
@@ -138,13 +176,19 @@ def _account_prefixes() -> tuple[str, ...]:
 
 
 @register.simple_tag(takes_context=True)
-def menu_pages(context):
+def menu_pages(context, specific=False):
+    """The home page's children shown in menus; ``specific=True`` when their own fields (the
+    introduction) are shown, which costs one query per page type."""
     home = site_home(context)
     if home is None:
         return []
-    request = context["request"]
-    cache = getattr(request, "_mosharaka_menu", None)
-    if cache is None:
-        cache = list(home.get_children().live().in_menu().public().specific())
-        request._mosharaka_menu = cache
-    return cache
+    # The home page lists its sections with their introductions: the header then shares them.
+    specific = specific or context.get("page") == home
+
+    def children():
+        from home.visibility import public_q
+
+        pages = home.get_children().live().in_menu().filter(public_q())
+        return list(pages.specific() if specific else pages)
+
+    return _memo(context["request"], f"menu:{specific}", children)

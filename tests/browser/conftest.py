@@ -75,6 +75,7 @@ class DemoBuild:
             "DJANGO_SETTINGS_MODULE": "config.settings.dev",
             "DATABASE_URL": f"sqlite:///{self.workdir / 'demo.sqlite3'}",
             "MEDIA_ROOT": str(self.workdir / "media"),
+            "CACHE_DIR": str(self.workdir / "cache"),  # its own page cache, as on a new server
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.workdir / "mail"),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",

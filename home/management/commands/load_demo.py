@@ -29,6 +29,7 @@ LOADERS = [
     "accounts.demo",
     "actionplans.demo",
     "consultations.demo",
+    "actionplans.evaluation.demo",
 ]
 
 

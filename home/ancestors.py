@@ -1,0 +1,20 @@
+"""A page's ancestors, read once per page object however many templates and views need them
+(breadcrumbs, the language tree's home, a commitment's plan)."""
+
+
+def ancestors(page) -> list:
+    if "_mosharaka_ancestors" not in page.__dict__:
+        page._mosharaka_ancestors = list(page.get_ancestors())
+    return page._mosharaka_ancestors
+
+
+def nearest_ancestor(page, model):
+    """The closest ancestor of that page type (not specific: title and URL only), or None."""
+    return next((a for a in reversed(ancestors(page)) if a.specific_class is model), None)
+
+
+def nearest_ancestor_page(page, model):
+    """The closest ancestor of that page type as an instance of it, without a query: fields
+    of its own table are read only if used (enough for its URL and its sub-routes' URLs)."""
+    ancestor = nearest_ancestor(page, model)
+    return ancestor.specific_deferred if ancestor is not None else None
