@@ -3,6 +3,7 @@ for any language, format placeholders that gettext accepts, and compiled .mo fil
 the same as their .po files."""
 
 import gettext
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -49,3 +50,22 @@ def test_catalogue_is_valid_and_compiled(path, tmp_path):
         assert gettext.GNUTranslations(a)._catalog == gettext.GNUTranslations(b)._catalog, (
             f"{committed} is not compiled from its .po: run make messages"
         )
+
+
+DARI = [path for path in CATALOGUES if path.parent.parent.name == "fa_AF"]
+CODE_OR_MARKUP = re.compile(r"%\([^)]*\)[sdif]|%[sd]|\{[^}]*\}|<[^>]*>|https?://\S+|\S+@\S+")
+
+
+@pytest.mark.parametrize("path", DARI, ids=lambda p: str(p.relative_to(settings.BASE_DIR)))
+def test_dari_is_written_with_persian_letters_and_digits(path):
+    """Formal Afghan Dari: ی and ک, not the Arabic ي and ك; numbers in ۰–۹ except in codes."""
+    problems = []
+    for entry in polib.pofile(str(path)):
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+            text = CODE_OR_MARKUP.sub(" ", text or "")
+            western = [
+                w for w in text.split() if re.search(r"[0-9]", w) and not re.search(r"[A-Za-z]", w)
+            ]
+            if re.search(r"[يك]", text) or western:
+                problems.append(f"{entry.msgid[:60]} → {text[:60]}")
+    assert problems == []
