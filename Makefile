@@ -72,6 +72,7 @@ html: install browser-deps
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 # GNU gettext compiles the catalogues (make messages) and checks them (tests/language).

@@ -23,3 +23,19 @@ class OGPValueCodesField(serializers.Field):
 class TagNamesField(serializers.Field):
     def to_representation(self, value):
         return sorted(tag.name for tag in value.all())
+
+
+class ProgressReportsField(serializers.Field):
+    """A commitment's public progress reports (official and civil-society), oldest first,
+    with the same fields as the reports' open data."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, commitment):
+        from actionplans.monitoring.opendata import report_records
+
+        request = self.context.get("request")
+        return report_records(None, request, commitment_key=commitment.translation_key)

@@ -7,3 +7,8 @@ class ActionPlansConfig(AppConfig):
     label = "actionplans"
     verbose_name = _("Action plans")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import search
+
+        search.register()

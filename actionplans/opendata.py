@@ -9,9 +9,11 @@ from datetime import date
 from django.utils.text import slugify
 
 from home.spreadsheets import spreadsheet_cell
+from home.translations import localized
 
 from .models import ActionPlanPage, CommitmentPage
-from .organisations import localize_organisations
+from .monitoring.opendata import report_records as monitoring_reports
+from .organisations import organisations_in
 
 LICENCE = {
     "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
@@ -73,18 +75,18 @@ def plan_dataset(plan: ActionPlanPage, request, today: date) -> dict:
         organisations.append(commitment.lead_institution)
         organisations.extend(commitment.partners.all())
         organisations.extend(m.responsible for m in commitment.milestones.all())
-    localized = iter(localize_organisations(organisations, plan.locale_id))
+    found = organisations_in(organisations, plan.locale_id)
     records = []
     for commitment in commitments:
-        lead = next(localized)
-        partners = [next(localized) for _ in commitment.partners.all()]
+        lead = localized(found, commitment.lead_institution)
+        partners = [localized(found, partner) for partner in commitment.partners.all()]
         milestones = []
         for milestone in commitment.milestones.all():
             milestones.append(
                 {
                     "milestone_key": str(milestone.translation_key),
                     "deliverable": milestone.deliverable,
-                    "responsible": _organisation(next(localized)),
+                    "responsible": _organisation(localized(found, milestone.responsible)),
                     "start_date": _iso(milestone.start_date),
                     "due_date": _iso(milestone.due_date),
                     "status": milestone.status,
@@ -135,6 +137,8 @@ def plan_dataset(plan: ActionPlanPage, request, today: date) -> dict:
         "licence": LICENCE,
         "generated_on": today.isoformat(),
         "commitments": records,
+        # Every public progress report (official and civil-society), joined by the keys above.
+        "progress_reports": monitoring_reports(plan.translation_key, request),
     }
 
 

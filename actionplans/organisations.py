@@ -2,33 +2,19 @@
 (partners are synchronised by wagtail-localize, and editors pick from every language). Pages
 show each organisation in the page's own language when a translation exists."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from uuid import UUID
 
 from accounts.models import Organisation
+from home.translations import in_locale, localized
 
 
-def localize_organisations(
-    organisations: Sequence[Organisation | None], locale_id: int
-) -> list[Organisation | None]:
-    """The same list, each organisation swapped for its version in locale_id if there is one.
-    One query at most, whatever the number of organisations."""
-    keys = {
-        organisation.translation_key
-        for organisation in organisations
-        if organisation is not None and organisation.locale_id != locale_id
-    }
-    found = {}
-    if keys:
-        found = {
-            organisation.translation_key: organisation
-            for organisation in Organisation.objects.filter(
-                translation_key__in=keys, locale_id=locale_id
-            )
-        }
-    return [
-        found.get(organisation.translation_key, organisation) if organisation else None
-        for organisation in organisations
-    ]
+def organisations_in(
+    organisations: Iterable[Organisation | None], locale_id: int
+) -> dict[UUID, Organisation]:
+    """``{translation key: organisation in locale_id}`` (the given version when there is no
+    translation), in one query at most."""
+    return in_locale(Organisation, organisations, locale_id)
 
 
 def localize_listing(commitments: Sequence, locale_id: int) -> None:
@@ -39,7 +25,7 @@ def localize_listing(commitments: Sequence, locale_id: int) -> None:
     for commitment in commitments:
         organisations.append(commitment.lead_institution)
         organisations.extend(commitment.partners.all())
-    localized = iter(localize_organisations(organisations, locale_id))
+    found = organisations_in(organisations, locale_id)
     for commitment in commitments:
-        commitment.lead = next(localized)
-        commitment.partner_list = [next(localized) for _ in commitment.partners.all()]
+        commitment.lead = localized(found, commitment.lead_institution)
+        commitment.partner_list = [localized(found, p) for p in commitment.partners.all()]

@@ -247,7 +247,8 @@ def searches(count, rng):
     from wagtail.models import Locale
 
     from actionplans.models import OGPValue
-    from search.commitments import search_commitments, searchable_commitments
+    from actionplans.search import searchable_commitments
+    from search.engine import run as run_search
 
     value_codes = list(OGPValue.objects.values_list("code", flat=True))
     languages = list(WORDS)
@@ -263,7 +264,7 @@ def searches(count, rng):
     def run(text, filters, language):
         def call():
             with translation.override(language):
-                found = search_commitments(text, filters, language_code=language)
+                found = run_search("commitments", text, filters, language_code=language)
                 list(found.results[:20])
                 found.results.count()
 

@@ -11,8 +11,8 @@ from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -22,8 +22,10 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import ModelLogEntry, Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from . import services
-from .forms import ModerationForm, ResponseForm
+from home.translations import in_locale
+
+from . import commentable, services
+from .forms_admin import ModerationForm, ResponseForm
 from .models import Comment, CommentReport, CommentResponse, ConsultationPage
 from .rules import can
 
@@ -34,7 +36,7 @@ class CommentPermissionPolicy(BasePermissionPolicy):
 
     ACTIONS = {
         "moderate": "consultations.moderate_comment",
-        "respond": "consultations.answer_comments",
+        "respond": "consultations.answer_comment",
     }
 
     def user_has_permission(self, user, action):
@@ -171,9 +173,7 @@ class ReviewView(CommentFormView):
 
 def _comment_context(comment: Comment) -> dict:
     page = comment.target_page
-    paragraph = None
-    if page is not None and comment.paragraph and hasattr(page, "paragraphs"):
-        paragraph = next((p for p in page.paragraphs.values() if p.id == comment.paragraph), None)
+    paragraph = commentable.paragraph_by_id(page, comment.paragraph)
     history = ModelLogEntry.objects.filter(
         content_type__app_label="consultations",
         content_type__model="comment",
@@ -241,15 +241,11 @@ class ResponseFilterSet(WagtailFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         keys = Comment.objects.values_list("target_key", flat=True).distinct()
-        pages = Page.objects.filter(translation_key__in=list(keys)).order_by(
-            "translation_key", "pk"
+        pages = in_locale(
+            Page.objects.only("translation_key", "locale", "title"), keys, get_language()
         )
-        choices, seen = [], set()
-        for page in pages:
-            if page.translation_key not in seen:
-                seen.add(page.translation_key)
-                choices.append((str(page.translation_key), page.title))
-        self.filters["page"].extra["choices"] = choices
+        choices = [(str(key), page.title) for key, page in pages.items()]
+        self.filters["page"].extra["choices"] = sorted(choices, key=lambda choice: choice[1])
 
     def filter_answer(self, queryset, name, value):
         if value == "none":
@@ -287,7 +283,7 @@ class AnswerView(CommentFormView):
     template_name = "consultations/admin/answer.html"
     form_class = ResponseForm
     header_icon = "comment"
-    permission = "consultations.answer_comments"
+    permission = "consultations.answer_comment"
 
     @cached_property
     def response(self):

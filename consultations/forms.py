@@ -1,11 +1,12 @@
+"""Public forms: a comment (or reply) and a report. Admin forms are in forms_admin.py."""
+
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.text import clean_line, clean_multiline
 
-from .models import BODY_MAX_LENGTH, CommentReport, CommentResponse
-from .models.comments import JUSTIFICATION_MAX_LENGTH, REASON_MAX_LENGTH
+from .models.comments import BODY_MAX_LENGTH, REASON_MAX_LENGTH, CommentReport
 
 
 class CommentForm(forms.Form):
@@ -69,33 +70,3 @@ class ReportForm(forms.Form):
 
     def clean_note(self):
         return clean_line(self.cleaned_data.get("note"))
-
-
-class ModerationForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (sent to the author)"),
-        max_length=REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def clean_reason(self):
-        reason = clean_line(self.cleaned_data.get("reason"))
-        if not reason:
-            raise forms.ValidationError(_("Please give the reason for your decision."))
-        return reason
-
-
-class ResponseForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=CommentResponse.Outcome.choices)
-    justification = forms.CharField(
-        label=_("Justification"),
-        max_length=JUSTIFICATION_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Say what the council did with this contribution, and why."),
-    )
-
-    def clean_justification(self):
-        text = clean_multiline(self.cleaned_data.get("justification"))
-        if not text:
-            raise forms.ValidationError(_("A justification is required."))
-        return text

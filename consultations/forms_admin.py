@@ -1,11 +1,20 @@
-"""The consultation page's editing form: paste a long draft to split it into sections."""
+"""Admin forms: the consultation page's editing form (paste a long draft to split it into
+sections), and the moderation and reasoned-response forms of admin_views.py."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from accounts.text import clean_line, clean_multiline
+
 from .draft import read_draft
 from .draft_import import build_stream_data, parse_draft_source
+from .models.comments import (
+    JUSTIFICATION_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    Comment,
+    CommentResponse,
+)
 
 
 class ConsultationPageForm(WagtailAdminPageForm):
@@ -25,8 +34,6 @@ class ConsultationPageForm(WagtailAdminPageForm):
         source = (cleaned_data.get("draft_source") or "").strip()
         if not source:
             return cleaned_data
-        from .models import Comment
-
         try:
             parsed = parse_draft_source(source)
             existing = read_draft(self.instance.draft) if self.instance.pk else []
@@ -45,3 +52,33 @@ class ConsultationPageForm(WagtailAdminPageForm):
         cleaned_data["draft"] = stream_block.to_python(data)
         cleaned_data["draft_source"] = ""
         return cleaned_data
+
+
+class ModerationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the author)"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_reason(self):
+        reason = clean_line(self.cleaned_data.get("reason"))
+        if not reason:
+            raise forms.ValidationError(_("Please give the reason for your decision."))
+        return reason
+
+
+class ResponseForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=CommentResponse.Outcome.choices)
+    justification = forms.CharField(
+        label=_("Justification"),
+        max_length=JUSTIFICATION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Say what the council did with this contribution, and why."),
+    )
+
+    def clean_justification(self):
+        text = clean_multiline(self.cleaned_data.get("justification"))
+        if not text:
+            raise forms.ValidationError(_("A justification is required."))
+        return text

@@ -1,7 +1,8 @@
 """Who may do what with public comments (design brief §5), as `rules` predicates.
 
-Objects: `post_comment` takes the commented page; the other comment permissions take a Comment
-whose `target_page` is the page it belongs to (views set it from the page they render).
+Objects: `post_comment` takes the commented page (a `commentable.Commentable`); the other
+comment permissions take a Comment, whose page is `comment.target_page`: threads bind the page
+they render (saving a query), and any language version gives the same answers.
 
 Checked with `consultations.rules.can()` (rules' own permission set): `User.has_perm` lets an
 active superuser do anything, which would open closed consultations to the site administrator."""
@@ -18,7 +19,8 @@ from accounts.roles import (
     is_moderator,
 )
 
-from . import targets
+from . import commentable
+from .models.comments import Comment
 
 
 @rules.predicate
@@ -37,19 +39,18 @@ may_reply = may_contribute | is_council_staff
 
 
 def _page(obj):
-    if obj is None:
-        return None
-    return obj.target_page if hasattr(obj, "target_key") else obj
+    """The commented page of a comment, or the page itself."""
+    return obj.target_page if isinstance(obj, Comment) else obj
 
 
 @rules.predicate
 def target_is_open(user, obj) -> bool:
-    return targets.commenting_state(_page(obj), timezone.now()) == targets.OPEN
+    return commentable.is_open(_page(obj), timezone.now())
 
 
 @rules.predicate
 def target_accepts_responses(user, obj) -> bool:
-    return targets.responses_allowed(_page(obj), timezone.now())
+    return commentable.answers_allowed(_page(obj), timezone.now())
 
 
 @rules.predicate
@@ -88,8 +89,8 @@ rules.add_perm(
     "consultations.publish_response",
     is_editor & is_published_comment & target_accepts_responses,
 )
-rules.add_perm("consultations.answer_comments", is_editor | is_council_staff)
-rules.add_perm("consultations.export_comments", is_editor)
+rules.add_perm("consultations.answer_comment", is_editor | is_council_staff)
+rules.add_perm("consultations.export_comment", is_editor)
 
 
 def can(user, permission: str, obj=None) -> bool:

@@ -14,11 +14,10 @@ from wagtail.log_actions import log
 from accounts.roles import member_organisation_keys
 from accounts.text import clean_line, clean_multiline
 
-from . import notifications, ratelimit
+from . import commentable, notifications, ratelimit
 from .models import BODY_MAX_LENGTH, Comment, CommentReport, CommentResponse
 from .models.comments import JUSTIFICATION_MAX_LENGTH, REASON_MAX_LENGTH
 from .rules import can
-from .targets import accepts_comments
 
 
 class RateLimited(ValidationError):
@@ -53,7 +52,7 @@ def post_comment(
 ) -> Comment:
     """A new comment on a page (consultation or commitment), a paragraph of its draft, or a
     reply to a top-level comment of the same page."""
-    if not accepts_comments(page):
+    if not commentable.is_commentable(page):
         raise PermissionDenied
     if parent is not None:
         if parent.target_key != page.translation_key:
@@ -65,7 +64,7 @@ def post_comment(
     else:
         if not can(user, "consultations.post_comment", page):
             raise PermissionDenied
-        if paragraph and paragraph not in getattr(page, "paragraph_ids", set)():
+        if paragraph and commentable.paragraph_by_id(page, paragraph) is None:
             raise ValidationError(_("This paragraph is not part of the draft."))
     if organisation is not None and organisation.translation_key not in member_organisation_keys(
         user

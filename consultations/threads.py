@@ -1,6 +1,7 @@
 """Preparing comment threads for display in a fixed number of queries: authors, organisations
 (in the reader's language), replies and responses are fetched together, and what each reader
-may do with each comment is worked out once."""
+may do with each comment is worked out once. ``thread_context`` is the one builder of what a
+thread shows (the paragraph route and the ``comment_thread`` template tag both use it)."""
 
 from django.core.paginator import Paginator
 from django.db.models import F, Window
@@ -9,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from accounts.models import Organisation
+from home.translations import in_locale
 
-from . import targets
-from .models import Comment
+from . import commentable
+from .forms import CommentForm
+from .models.comments import Comment
 from .rules import can
 
 COMMENTS_PER_PAGE = 20
@@ -20,13 +23,12 @@ VISIBLE_STATES = [Comment.Status.PUBLISHED, Comment.Status.PENDING, Comment.Stat
 
 
 def _organisation_names(comments: list[Comment], language: str) -> dict:
-    keys = {c.organisation.translation_key for c in comments if c.organisation_id}
-    if not keys:
-        return {}
-    rows = Organisation.objects.filter(
-        translation_key__in=keys, locale__language_code=language
-    ).values_list("translation_key", "name")
-    return dict(rows)
+    """The name of each comment's organisation in ``language`` (or as it was chosen)."""
+    organisations = [c.organisation for c in comments if c.organisation_id]
+    found = in_locale(
+        Organisation.objects.only("translation_key", "locale", "name"), organisations, language
+    )
+    return {key: organisation.name for key, organisation in found.items()}
 
 
 def decorate(comments: list[Comment], page, user) -> list[Comment]:
@@ -40,9 +42,7 @@ def decorate(comments: list[Comment], page, user) -> list[Comment]:
     for comment in everything:
         comment.target_page = page
         if comment.organisation_id:
-            comment.organisation_name = names.get(
-                comment.organisation.translation_key, comment.organisation.name
-            )
+            comment.organisation_name = names[comment.organisation.translation_key]
         comment.can_reply = can(user, "consultations.reply_to_comment", comment)
         comment.can_report = can(user, "consultations.report_comment", comment)
         comment.show_body = comment.is_visible or can_moderate
@@ -83,9 +83,7 @@ def previews_by_paragraph(page, user) -> dict[str, list[Comment]]:
     names = _organisation_names(comments, get_language())
     for comment in comments:
         if comment.organisation_id:
-            comment.organisation_name = names.get(
-                comment.organisation.translation_key, comment.organisation.name
-            )
+            comment.organisation_name = names[comment.organisation.translation_key]
         comment.show_body = True
     return result
 
@@ -103,5 +101,46 @@ def page_of_comment(comment: Comment) -> int:
     return newer // COMMENTS_PER_PAGE + 1
 
 
-def commenting_state(page) -> str:
-    return targets.commenting_state(page, timezone.now())
+def commenting_state(page) -> commentable.CommentingState:
+    return commentable.commenting_state(page, timezone.now())
+
+
+def organisations_for(user) -> list:
+    """The CSOs the user may speak for, in the reader's language where translated."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    keys = set(
+        user.memberships.filter(organisation__kind=Organisation.Kind.CSO).values_list(
+            "organisation__translation_key", flat=True
+        )
+    )
+    return list(in_locale(Organisation, keys, get_language()).values())
+
+
+def comment_form(request, page, paragraph: str = "", *, allowed: bool | None = None):
+    """An empty comment form for a signed-in user who may comment on the page now (``allowed``
+    when the caller already asked the rules)."""
+    if not getattr(request.user, "is_authenticated", False):
+        return None
+    if allowed is None:
+        allowed = can(request.user, "consultations.post_comment", page)
+    if not allowed:
+        return None
+    return CommentForm(
+        initial={"paragraph": paragraph}, organisations=organisations_for(request.user)
+    )
+
+
+def thread_context(request, page, comments, *, paragraph: str = "", state=None) -> dict:
+    """What a comment thread shows: one page of comments, the published count, the form (or
+    why there is none) and the state (by default the page's commenting state now).
+    ``paragraph`` is the short id of the paragraph commented on, if any."""
+    can_post = can(request.user, "consultations.post_comment", page)
+    return {
+        "thread": paginated_thread(request, page, comments),
+        "comment_count": comments.published().count(),
+        "can_post": can_post,
+        "comment_form": comment_form(request, page, paragraph, allowed=can_post),
+        "state": state if state is not None else commenting_state(page),
+        "CommentingState": commentable.CommentingState,
+    }

@@ -1,29 +1,22 @@
-"""Faceted filtering of commitments: plan, status, OGP value, theme, lead institution, language.
+"""Facet counting for any registered faceted search, and ready-made facets.
 
 Filters combine with AND across facets and OR within one facet. Each facet's counts are taken
-with every *other* facet's filter applied, so a visitor sees how many commitments each value
+with every *other* facet's filter applied, so a visitor sees how many results each value
 would give if ticked (the usual multi-select facet). Every count is one aggregate query, so a
-page runs the same number of queries whatever the number of commitments or facet values.
-
-Values in URLs are the same in every language where they can be: plans and institutions by
-translation key, statuses and OGP values by code, languages by code; themes (tags, which are
-written per language) by slug.
+page runs the same number of queries whatever the number of results or facet values.
 """
 
-from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, F, QuerySet, Subquery
-from django.db.models.functions import Substr
-from wagtail.models import Page
+from django.db.models import Count, QuerySet, Subquery
+from wagtail.models import Locale
 
-from accounts.models import Organisation
-from actionplans.models import ActionPlanPage, CommitmentPage, OGPValue
+from search.registry import FacetedSearch, FacetSpec
 
-FACETS = ("plan", "status", "value", "theme", "institution", "language")
-#: Themes and institutions can be many: the most frequent are listed (and any ticked one).
-MAX_OPTIONS = 15
+Filters = dict[str, list[str]]
 
 
 @dataclass(frozen=True)
@@ -37,6 +30,7 @@ class FacetOption:
 @dataclass
 class Facet:
     name: str
+    label: Any = ""
     options: list[FacetOption] = field(default_factory=list)
 
     @property
@@ -44,42 +38,19 @@ class Facet:
         return [option for option in self.options if option.selected]
 
 
-def with_plan_path(queryset: QuerySet) -> QuerySet:
-    """Annotate each commitment with its parent's tree path: the plan it belongs to."""
-    return queryset.annotate(plan_path=Substr("path", 1, (F("depth") - 1) * Page.steplen))
-
-
-def filter_commitments(queryset: QuerySet, filters: dict[str, list[str]], *, skip: str = ""):
-    """``queryset`` narrowed by every facet filter except ``skip``. Relations that would repeat
-    rows (OGP values, tags) are filtered through id subqueries, so results stay distinct; the
-    subqueries drop the page ordering, which PostgreSQL would otherwise sort for nothing."""
-    for name in FACETS:
-        values = filters.get(name) or []
-        if name == skip or not values:
-            continue
-        if name == "plan":
-            plan_paths = (
-                ActionPlanPage.objects.filter(translation_key__in=values).order_by().values("path")
-            )
-            queryset = with_plan_path(queryset).filter(plan_path__in=Subquery(plan_paths))
-        elif name == "status":
-            queryset = queryset.filter(status__in=values)
-        elif name == "value":
-            tagged = (
-                CommitmentPage.objects.filter(ogp_values__code__in=values).order_by().values("id")
-            )
-            queryset = queryset.filter(id__in=Subquery(tagged))
-        elif name == "theme":
-            tagged = CommitmentPage.objects.filter(tags__slug__in=values).order_by().values("id")
-            queryset = queryset.filter(id__in=Subquery(tagged))
-        elif name == "institution":
-            queryset = queryset.filter(lead_institution__translation_key__in=values)
-        elif name == "language":
-            queryset = queryset.filter(locale__language_code__in=values)
+def filter_by(
+    search: FacetedSearch, queryset: QuerySet, filters: Filters, *, skip: str = ""
+) -> QuerySet:
+    """``queryset`` narrowed by every facet filter of ``search`` except ``skip``."""
+    for spec in search.specs:
+        values = filters.get(spec.name) or []
+        if spec.name != skip and values:
+            queryset = spec.filter(queryset, values)
     return queryset
 
 
-def _counts(queryset: QuerySet, key: str) -> dict:
+def count_by(queryset: QuerySet, key: str) -> dict:
+    """How many distinct results have each value of ``key`` (a field path), in one query."""
     rows = (
         queryset.order_by()
         .values(key)
@@ -89,27 +60,19 @@ def _counts(queryset: QuerySet, key: str) -> dict:
     return {value: count for value, count in rows if value is not None}
 
 
-def _prefer_language(objects, language_code: str) -> dict:
-    """One object per translation key, in the given language when it exists."""
-    chosen = {}
-    for obj in objects:
-        key = obj.translation_key
-        if key not in chosen or obj.locale.language_code == language_code:
-            chosen[key] = obj
-    return chosen
-
-
 def _options(
-    counts: dict, labels: dict, selected: list[str], limit: int | None = None
+    counts: Mapping, labels: Mapping, selected: Sequence[str], limit: int | None = None
 ) -> list[FacetOption]:
     """Options by count, the most frequent ``limit`` of them plus every selected one."""
+    counts = {str(value): count for value, count in counts.items()}
+    labels = {str(value): label for value, label in labels.items()}
     values = list(counts) + [value for value in selected if value not in counts]
     options = [
         FacetOption(
-            value=str(value),
+            value=value,
             label=str(labels.get(value, value)),
             count=counts.get(value, 0),
-            selected=str(value) in selected,
+            selected=value in selected,
         )
         for value in values
     ]
@@ -119,92 +82,85 @@ def _options(
     return options
 
 
-def _plan_facet(queryset, selected, language_code) -> Facet:
-    by_path = _counts(with_plan_path(queryset), "plan_path")
-    plans = ActionPlanPage.objects.filter(path__in=list(by_path)).only(
-        "path", "translation_key", "title", "locale"
-    )
-    key_of_path = {plan.path: str(plan.translation_key) for plan in plans}
-    counts: dict[str, int] = defaultdict(int)
-    for path, count in by_path.items():
-        if path in key_of_path:
-            counts[key_of_path[path]] += count
-    keys = set(counts) | set(selected)
-    labelled = _prefer_language(
-        ActionPlanPage.objects.filter(translation_key__in=keys)
-        .select_related("locale")
-        .only("translation_key", "title", "locale__language_code"),
-        language_code,
-    )
-    labels = {str(key): plan.title for key, plan in labelled.items()}
-    return Facet("plan", _options(dict(counts), labels, selected))
-
-
-def _institution_facet(queryset, selected, language_code) -> Facet:
-    counts = {str(k): n for k, n in _counts(queryset, "lead_institution__translation_key").items()}
-    labelled = _prefer_language(
-        Organisation.objects.filter(translation_key__in=set(counts) | set(selected))
-        .select_related("locale")
-        .only("translation_key", "name", "locale__language_code"),
-        language_code,
-    )
-    labels = {str(key): org.name for key, org in labelled.items()}
-    return Facet("institution", _options(counts, labels, selected, limit=MAX_OPTIONS))
-
-
-def _theme_facet(queryset, selected) -> Facet:
-    rows = (
-        queryset.order_by()
-        .filter(tags__isnull=False)
-        .values("tags__slug", "tags__name")
-        .annotate(count=Count("id", distinct=True))
-        .values_list("tags__slug", "tags__name", "count")
-    )
-    counts, labels = {}, {}
-    for slug, name, count in rows:
-        counts[slug] = count
-        labels[slug] = name
-    return Facet("theme", _options(counts, labels, selected, limit=MAX_OPTIONS))
-
-
 def compute_facets(
+    search: FacetedSearch,
     base: QuerySet,
-    filters: dict[str, list[str]],
+    filters: Filters,
     *,
     language_code: str,
     matching_ids=None,
 ) -> list[Facet]:
-    """Every facet with its counts over ``base`` (already narrowed to live, public
-    commitments), optionally restricted to ``matching_ids`` (a text search's match set)."""
+    """Every facet of ``search`` with its counts over ``base``, optionally restricted to
+    ``matching_ids`` (a text search's match set)."""
     if matching_ids is not None:
         base = base.filter(id__in=matching_ids)
+    facets = []
+    for spec in search.specs:
+        selected = filters.get(spec.name, [])
+        scope = filter_by(search, base, filters, skip=spec.name)
+        counts, labels = spec.count(scope, selected, language_code)
+        facets.append(Facet(spec.name, spec.label, _options(counts, labels, selected, spec.limit)))
+    return facets
 
-    def scope(name):
-        return filter_commitments(base, filters, skip=name)
 
-    status_labels = dict(CommitmentPage._meta.get_field("status").flatchoices)
-    value_labels = dict(OGPValue.Code.choices)
-    language_labels = dict(settings.LANGUAGES)
-    return [
-        _plan_facet(scope("plan"), filters.get("plan", []), language_code),
-        Facet(
-            "status",
-            _options(_counts(scope("status"), "status"), status_labels, filters.get("status", [])),
-        ),
-        Facet(
-            "value",
-            _options(
-                _counts(scope("value"), "ogp_values__code"), value_labels, filters.get("value", [])
-            ),
-        ),
-        _theme_facet(scope("theme"), filters.get("theme", [])),
-        _institution_facet(scope("institution"), filters.get("institution", []), language_code),
-        Facet(
-            "language",
-            _options(
-                _counts(scope("language"), "locale__language_code"),
-                language_labels,
-                filters.get("language", []),
-            ),
-        ),
-    ]
+# --- Ready-made facets ----------------------------------------------------------------------
+
+
+def choice_facet(
+    name: str,
+    label: Any,
+    *,
+    lookup: str,
+    choices: Sequence[tuple[str, Any]],
+    relation: bool = False,
+    indexed: bool = False,
+    limit: int | None = None,
+) -> FacetSpec:
+    """A facet over a field with fixed choices (``lookup`` is its path from the searched
+    model). ``relation``: the path crosses a many-valued relation, so filtering goes through
+    an id subquery (results stay distinct). ``indexed``: the field is an ``index.FilterField``
+    of the model, so the search backend applies the filter itself."""
+    codes = {str(code) for code, _label in choices}
+
+    def filter_(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
+        if not relation:
+            return queryset.filter(**{f"{lookup}__in": values})
+        matching = queryset.model.objects.filter(**{f"{lookup}__in": values})
+        return queryset.filter(id__in=Subquery(matching.order_by().values("id")))
+
+    def count(queryset: QuerySet, selected: Sequence[str], language_code: str):
+        return count_by(queryset, lookup), dict(choices)
+
+    return FacetSpec(
+        name=name,
+        label=label,
+        filter=filter_,
+        count=count,
+        accepts=lambda value: value in codes,
+        limit=limit,
+        search_filter=filter_ if indexed and not relation else None,
+    )
+
+
+def language_facet(name: str, label: Any) -> FacetSpec:
+    """The language versions searched; with none ticked, the page's own language."""
+
+    def filter_(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
+        return queryset.filter(locale__language_code__in=values)
+
+    def search_filter(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
+        locales = Locale.objects.filter(language_code__in=values).values("id")
+        return queryset.filter(locale__in=Subquery(locales))
+
+    def count(queryset: QuerySet, selected: Sequence[str], language_code: str):
+        return count_by(queryset, "locale__language_code"), dict(settings.LANGUAGES)
+
+    return FacetSpec(
+        name=name,
+        label=label,
+        filter=filter_,
+        count=count,
+        accepts=lambda value: value in dict(settings.LANGUAGES),
+        default=lambda language_code: [language_code],
+        search_filter=search_filter,
+    )

@@ -5,10 +5,9 @@ import re
 import uuid
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from actionplans.models import CommitmentPage, OGPValue
+from search.registry import FacetedSearch
 
 MAX_QUERY_LENGTH = 200
 MAX_FACET_VALUES = 20
@@ -37,7 +36,8 @@ class QueryField(forms.CharField):
             )
 
 
-def _is_uuid(value: str) -> bool:
+def is_uuid(value: str) -> bool:
+    """For facets whose values are translation keys."""
     try:
         uuid.UUID(value)
     except ValueError:
@@ -70,36 +70,28 @@ class SiteSearchForm(forms.Form):
     all = forms.BooleanField(required=False, label=_("Search in every language"))
 
 
-def _statuses() -> set[str]:
-    return {code for code, _label in CommitmentPage._meta.get_field("status").flatchoices}
+class FacetedSearchForm(forms.Form):
+    """The words searched for plus one field per facet; built by ``form_for``."""
 
-
-def _languages() -> set[str]:
-    return {code for code, _name in settings.LANGUAGES}
-
-
-class CommitmentSearchForm(forms.Form):
-    q = QueryField(label=_("Search commitments"))
-    plan = FacetField(accepts=_is_uuid)
-    status = FacetField(accepts=lambda value: value in _statuses())
-    value = FacetField(accepts=lambda value: value in OGPValue.Code.values)
-    theme = FacetField()
-    institution = FacetField(accepts=_is_uuid)
-    language = FacetField(accepts=lambda value: value in _languages())
+    search: FacetedSearch
 
     def filters(self, default_language: str) -> dict[str, list[str]]:
-        """The facet filters; with no language ticked, the page's own language."""
+        """The facet filters, each facet's default applied where nothing is ticked."""
         self.is_valid()  # fields that are valid stay in cleaned_data even if q is not
-        data = self.cleaned_data
-        filters = {
-            name: list(data.get(name) or [])
-            for name in ("plan", "status", "value", "theme", "institution", "language")
-        }
-        if not filters["language"]:
-            filters["language"] = [default_language]
+        filters = {}
+        for spec in self.search.specs:
+            values = list(self.cleaned_data.get(spec.name) or [])
+            if not values and spec.default is not None:
+                values = spec.default(default_language)
+            filters[spec.name] = values
         return filters
 
-    @property
-    def query(self) -> str:
-        self.is_valid()
-        return self.cleaned_data.get("q", "")
+
+def form_for(search: FacetedSearch) -> type[FacetedSearchForm]:
+    """The form of a registered search, from its facets."""
+    fields = {"q": QueryField(label=search.query_label or _("Search the site"))}
+    for spec in search.specs:
+        fields[spec.name] = FacetField(accepts=spec.accepts)
+    return type(
+        f"{search.name.title()}SearchForm", (FacetedSearchForm,), {"search": search, **fields}
+    )

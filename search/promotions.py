@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from home.translations import in_locale
 from search.normalise import normalise
 
 logger = logging.getLogger(__name__)
@@ -39,11 +40,12 @@ def promotions_for(query: str, *, locale, request=None) -> list[Promotion]:
         .select_related("page")
         .order_by("query_id", "sort_order", "pk")
     )
-    keys = {pick.page.translation_key for pick in picks if pick.page_id}
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.live().public().filter(translation_key__in=keys, locale=locale)
-    }
+    translations = in_locale(
+        Page.objects.live().public(),
+        [pick.page for pick in picks if pick.page_id],
+        locale,
+        fallback=False,
+    )
     promotions, seen = [], set()
     for pick in picks:
         if pick.page_id:

@@ -1,8 +1,9 @@
-"""What a search result shows: title, type, a snippet with the matched words marked, the plan
-a commitment belongs to, and its language. Built for one page of results in a fixed number of
-queries. Snippets come from the fields a page type declares in ``search_fields``, so this
-module knows no page type's fields."""
+"""What a search result shows: title, type, a snippet with the matched words marked, the
+extras its app declares (the plan a commitment belongs to), and its language. Built for one
+page of results in a fixed number of queries. Snippets come from the fields a page type
+declares in ``search_fields``, so this module knows no page type's fields."""
 
+import dataclasses
 import unicodedata
 from dataclasses import dataclass
 
@@ -11,7 +12,9 @@ from django.utils.html import strip_tags
 from modelsearch.index import SearchField
 from wagtail.models import Locale, Page
 
+from search import registry
 from search.normalise import normalise
+from search.registry import Extra
 
 SNIPPET_WORDS = 40
 SNIPPET_LEAD = 10
@@ -28,7 +31,7 @@ class Hit:
     page: Page
     kind: str
     snippet: list[Segment]
-    plan: Page | None = None
+    extras: list[Extra] = dataclasses.field(default_factory=list)
     language: str = ""
     language_code: str = ""
 
@@ -110,23 +113,10 @@ def snippet(page: Page, terms: set[str]) -> list[Segment]:
     return highlight(values[0], terms)
 
 
-def plans_by_path(pages: list[Page]) -> dict[str, Page]:
-    """The parent pages of the commitments among ``pages``, by path, in one query."""
-    from actionplans.models import ActionPlanPage, CommitmentPage
-
-    parent_paths = {
-        page.path[: -Page.steplen] for page in pages if isinstance(page, CommitmentPage)
-    }
-    if not parent_paths:
-        return {}
-    plans = ActionPlanPage.objects.filter(path__in=parent_paths)
-    return {plan.path: plan for plan in plans}
-
-
 def build_hits(pages, query: str, *, show_language: bool) -> list[Hit]:
     pages = list(pages)
     terms = query_terms(query)
-    plans = plans_by_path(pages)
+    extras = registry.extras_for(pages)
     language_names = dict(settings.LANGUAGES)
     codes = dict(Locale.objects.values_list("id", "language_code")) if show_language else {}
     hits = []
@@ -136,7 +126,7 @@ def build_hits(pages, query: str, *, show_language: bool) -> list[Hit]:
                 page=page,
                 kind=str(page.specific_class._meta.verbose_name) if page.specific_class else "",
                 snippet=snippet(page, terms),
-                plan=plans.get(page.path[: -Page.steplen]),
+                extras=extras.get(page.pk, []),
                 language=language_names.get(codes.get(page.locale_id, ""), ""),
                 language_code=codes.get(page.locale_id, ""),
             )

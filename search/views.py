@@ -5,15 +5,14 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from home.models.base import paginate
-from search.commitments import search_commitments, searchable_commitments
-from search.facets import FACETS
-from search.forms import MAX_QUERY_LENGTH, CommitmentSearchForm, QueryField, SiteSearchForm
+from search import engine, registry
+from search.forms import QueryField, SiteSearchForm, form_for
 from search.normalise import normalise
 from search.promotions import promotions_for, record_hit
 from search.results import build_hits
 
 RESULTS_PER_PAGE = 10
-COMMITMENTS_PER_PAGE = 20
+FACETED_PER_PAGE = 20
 AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
 
@@ -59,25 +58,26 @@ def search(request):
             "results": results,
             "hits": hits,
             "promotions": promotions,
-            "max_query_length": MAX_QUERY_LENGTH,
         },
     )
 
 
 @require_GET
-def commitments(request):
-    """Commitment search with facets; works with text, with facets, or with both."""
-    form = CommitmentSearchForm(request.GET)
+def faceted(request, name: str):
+    """A registered faceted search; works with text, with facets, or with both."""
+    search = registry.get(name)
+    form = form_for(search)(request.GET)
     query, error = _query_and_error(form)
     language_code = Locale.get_active().language_code
     filters = form.filters(default_language=language_code)
-    found = search_commitments("" if error else query, filters, language_code=language_code)
-    results = paginate(request, found.results, per_page=COMMITMENTS_PER_PAGE)
-    show_language = filters["language"] != [language_code]
-    active = any(request.GET.getlist(name) for name in FACETS)
+    found = engine.run(search, "" if error else query, filters, language_code=language_code)
+    results = paginate(request, found.results, per_page=FACETED_PER_PAGE)
+    show_language = bool(search.language_facet) and (
+        filters.get(search.language_facet) != [language_code]
+    )
     return render(
         request,
-        "search/commitments.html",
+        search.template,
         {
             "form": form,
             "query": query,
@@ -85,31 +85,25 @@ def commitments(request):
             "results": results,
             "hits": build_hits(results, query, show_language=show_language),
             "facets": found.facets,
-            "filters_active": active,
-            "max_query_length": MAX_QUERY_LENGTH,
+            "filters_active": any(request.GET.getlist(spec.name) for spec in search.specs),
         },
     )
 
 
 @require_GET
 def autocomplete(request):
-    """Titles of commitments of the current language that start like the query, as JSON."""
+    """Titles (of commitments) of the current language that start like the query, as JSON:
+    the suggestions of the registered search that offers them."""
     try:
         query = QueryField().clean(request.GET.get("q", ""))
     except forms.ValidationError:  # an over-long query simply gets no suggestions
         query = ""
-    if len(normalise(query).replace(" ", "")) < AUTOCOMPLETE_MIN_LENGTH:
+    search = registry.autocompleted()
+    if search is None or len(normalise(query).replace(" ", "")) < AUTOCOMPLETE_MIN_LENGTH:
         return JsonResponse({"results": []})
-    pages = (
-        searchable_commitments()
+    found = (
+        search.queryset()
         .filter(locale=Locale.get_active())
         .autocomplete(query, operator="and")[:AUTOCOMPLETE_LIMIT]
     )
-    return JsonResponse(
-        {
-            "results": [
-                {"title": page.title, "code": page.code, "url": page.get_url(request)}
-                for page in pages
-            ]
-        }
-    )
+    return JsonResponse({"results": [search.suggestion(obj, request) for obj in found]})

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from actionplans.models import CommitmentPage
-from actionplans.organisations import localize_organisations
+from actionplans.organisations import organisations_in
 from actionplans.summary import ChartRow
+from home.translations import localized
 
 from . import partners
 from .models import Assessment, CitizenFeedback, EvaluationRound
@@ -111,9 +112,9 @@ def assessments_for(evaluation_round: EvaluationRound, locale_id: int, **filters
         .prefetch_related("relevant_values")
         .order_by("submitted_at", "pk")
     )
-    localized = localize_organisations([a.organisation for a in assessments], locale_id)
-    for assessment, organisation in zip(assessments, localized, strict=True):
-        assessment.organisation_display = organisation
+    found = organisations_in([a.organisation for a in assessments], locale_id)
+    for assessment in assessments:
+        assessment.organisation_display = localized(found, assessment.organisation)
     return assessments
 
 

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wagtail.models import Locale
 
 from actionplans.models import CommitmentPage
-from actionplans.organisations import localize_organisations
+from actionplans.organisations import organisations_in
+from home.translations import localized
 
 from . import partners, results, services
 from .forms import AssessmentForm, FeedbackForm
@@ -125,7 +126,8 @@ def _accredited_organisations(user, evaluation_round) -> list:
     if is_named_evaluator(user, evaluation_round):
         return []
     organisations = partners.accredited_organisations(user, evaluation_round.plan_key)
-    return localize_organisations(organisations, Locale.get_active().pk)
+    found = organisations_in(organisations, Locale.get_active().pk)
+    return [localized(found, organisation) for organisation in organisations]
 
 
 def commitment_url(evaluation_round, commitment_key) -> str:

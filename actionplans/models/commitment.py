@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -17,17 +17,22 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from actionplans.api import OGPValueCodesField, OrganisationSerializer, TagNamesField
+from actionplans.api import (
+    OGPValueCodesField,
+    OrganisationSerializer,
+    ProgressReportsField,
+    TagNamesField,
+)
 from actionplans.forms import CommitmentPageForm
-from actionplans.organisations import localize_organisations
+from actionplans.organisations import organisations_in
 from actionplans.translation import PerLanguageField, synchronized
+from consultations.commentable import Commentable, CommentingState
 from home.ancestors import nearest_ancestor, nearest_ancestor_page
 from home.models.base import BasePage
+from home.translations import localized
 
 from .milestone import Milestone
 from .status import PERCENT_VALIDATORS, Status
-
-PERCENT_WIDGET = forms.NumberInput(attrs={"min": 0, "max": 100})
 
 
 class CommitmentTag(TaggedItemBase):
@@ -64,6 +69,11 @@ class CommitmentQuerySet(PageQuerySet):
             )
         )
 
+    def with_plan_path(self) -> "CommitmentQuerySet":
+        """Each commitment annotated with ``plan_path``, the tree path of its plan (a
+        commitment is a child of its plan), for filtering and counting by plan in SQL."""
+        return self.annotate(plan_path=Substr("path", 1, (F("depth") - 1) * Page.steplen))
+
     def with_code(self, code: str) -> "CommitmentQuerySet":
         return self.filter(code__iexact=code.strip())
 
@@ -76,7 +86,7 @@ def _count(milestones) -> Coalesce:
 CommitmentPageManager = PageManager.from_queryset(CommitmentQuerySet)
 
 
-class CommitmentPage(BasePage):
+class CommitmentPage(Commentable, BasePage):
     code = models.CharField(
         _("code"), max_length=30, help_text=_("Unique within the plan, e.g. C3 or MS-05.")
     )
@@ -132,13 +142,7 @@ class CommitmentPage(BasePage):
     base_form_class = CommitmentPageForm
 
     content_panels = BasePage.content_panels + [
-        FieldRowPanel(
-            [
-                FieldPanel("code"),
-                FieldPanel("status"),
-                FieldPanel("progress", widget=PERCENT_WIDGET),
-            ]
-        ),
+        FieldPanel("code"),
         FieldPanel("intro"),
         FieldPanel("problem"),
         FieldPanel("objective"),
@@ -206,6 +210,7 @@ class CommitmentPage(BasePage):
         APIField("status"),
         APIField("progress"),
         APIField("milestones"),
+        APIField("progress_reports", serializer=ProgressReportsField()),
     ]
     # Codes, currencies, values and partners are the same in every language; themes are words of
     # each language version. Milestones (TranslatableMixin children) and the lead institution
@@ -250,6 +255,44 @@ class CommitmentPage(BasePage):
             plan = self.get_parent()
         return plan
 
+    # --- Commentable: a switch, no window ------------------------------------------------
+
+    def commenting_state(self, now) -> CommentingState:
+        return CommentingState.OPEN if self.comments_open else CommentingState.CLOSED
+
+    def answers_allowed(self, now) -> bool:
+        """The council may answer comments on a commitment at any time."""
+        return True
+
+    @property
+    def plan_path(self) -> str:
+        """The tree path of the plan this commitment belongs to (its parent); the same value
+        ``CommitmentQuerySet.with_plan_path`` annotates in SQL."""
+        return self.path[: -Page.steplen]
+
+    @plan_path.setter
+    def plan_path(self, value: str) -> None:
+        # Set by the annotation; always equal to the value derived from the path.
+        pass
+
+    def with_content_json(self, content):
+        """Status and progress come from co-monitoring's official reports, not from revisions:
+        publishing or reverting to an older revision keeps the live values."""
+        obj = super().with_content_json(content)
+        obj.status, obj.progress = self.status, self.progress
+        if self.pk:
+            # Read from the database: this instance may be older than the latest report.
+            live_values = CommitmentPage.objects.filter(pk=self.pk).values_list(
+                "status", "progress"
+            )
+            obj.status, obj.progress = live_values.first() or (obj.status, obj.progress)
+            live = {m.translation_key: m for m in Milestone.objects.filter(commitment=self)}
+            for milestone in obj.milestones.all():
+                current = live.get(milestone.translation_key)
+                if current is not None:
+                    milestone.status, milestone.progress = current.status, current.progress
+        return obj
+
     def next_milestone(self) -> Milestone | None:
         """The first open milestone by due date, from the already-loaded milestones."""
         open_ones = [m for m in self.milestones.all() if not m.is_closed]
@@ -258,10 +301,13 @@ class CommitmentPage(BasePage):
     def localized_lead_institution(self):
         if self.lead_institution is None:
             return None
-        return localize_organisations([self.lead_institution], self.locale_id)[0]
+        found = organisations_in([self.lead_institution], self.locale_id)
+        return localized(found, self.lead_institution)
 
     def localized_partners(self) -> list:
-        return localize_organisations(list(self.partners.all()), self.locale_id)
+        partners = list(self.partners.all())
+        found = organisations_in(partners, self.locale_id)
+        return [localized(found, partner) for partner in partners]
 
     def get_context(self, request, *args, **kwargs):
         from .index import ActionPlanIndexPage
@@ -271,13 +317,14 @@ class CommitmentPage(BasePage):
         today = timezone.localdate()
         milestones = list(self.milestones.select_related("responsible"))
         partners = list(self.partners.all())
-        localized = localize_organisations(
+        found = organisations_in(
             [self.lead_institution, *partners, *(m.responsible for m in milestones)],
             self.locale_id,
         )
-        lead, partners = localized[0], localized[1 : 1 + len(partners)]
-        for milestone, responsible in zip(milestones, localized[1 + len(partners) :], strict=True):
-            milestone.responsible_display = responsible
+        lead = localized(found, self.lead_institution)
+        partners = [localized(found, partner) for partner in partners]
+        for milestone in milestones:
+            milestone.responsible_display = localized(found, milestone.responsible)
             milestone.overdue_days = milestone.days_overdue(today)
         context.update(
             today=today,

@@ -53,6 +53,14 @@ class Milestone(TranslatableMixin, Orderable):
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), default=0, validators=PERCENT_VALIDATORS
     )
+    # Status and progress are written only by co-monitoring from the latest official report,
+    # on every language version at once (actionplans/monitoring/progress.py); editors do not
+    # type them. The weight says how much the milestone counts in its commitment's progress.
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        default=1,
+        help_text=_("How much this milestone counts in the commitment's progress (default 1)."),
+    )
 
     objects = MilestoneQuerySet.as_manager()
 
@@ -60,7 +68,7 @@ class Milestone(TranslatableMixin, Orderable):
         FieldPanel("deliverable"),
         FieldPanel("responsible"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("due_date")]),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
+        FieldPanel("weight"),
     ]
     api_fields = [
         APIField("translation_key"),

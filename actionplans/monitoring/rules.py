@@ -88,13 +88,14 @@ rules.add_perm("monitoring.report_on_plan", is_accredited_on_plan & plan_accepts
 rules.add_perm(
     "monitoring.add_official_report", is_active_user & official_reporter & plan_accepts_reports
 )
+# Council and evaluation roles never speak for civil society, even if listed as members.
 rules.add_perm(
-    "monitoring.add_assessment", is_active_user & is_accredited_on_plan & plan_accepts_reports
+    "monitoring.add_assessment", may_apply & is_accredited_on_plan & plan_accepts_reports
 )
 rules.add_perm("monitoring.hide_report", is_moderator)
 rules.add_perm("monitoring.import_reports", is_editor)
 rules.add_perm("monitoring.follow_page", is_active_user)
-rules.add_perm("monitoring.publish_monitoring_report", is_active_user & is_accredited_on_plan)
+rules.add_perm("monitoring.publish_monitoring_report", may_apply & is_accredited_on_plan)
 
 
 def can(user, permission: str, obj=None) -> bool:

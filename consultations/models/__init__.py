@@ -1,5 +1,5 @@
 from .comments import BODY_MAX_LENGTH, Comment, CommentReport, CommentResponse
-from .consultation_page import ConsultationPage, State
+from .consultation_page import ConsultationPage
 from .index_page import ConsultationIndexPage
 
 __all__ = [
@@ -9,5 +9,4 @@ __all__ = [
     "CommentResponse",
     "ConsultationIndexPage",
     "ConsultationPage",
-    "State",
 ]

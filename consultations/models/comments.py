@@ -170,16 +170,15 @@ class Comment(models.Model):
 
     @cached_property
     def target_page(self):
-        """The commented page in the comment's language (or any language version). Views set
-        this from the page they render so that permission checks cost no query."""
+        """The commented page in the comment's language (else in the site's default language,
+        else any version). Threads bind the page they render, which saves the queries; the
+        permission rules are the same whichever version is bound (see commentable.py)."""
         from wagtail.models import Page
 
-        pages = Page.objects.filter(translation_key=self.target_key).select_related("locale")
-        chosen = None
-        for page in pages:
-            if chosen is None or page.locale.language_code == self.language:
-                chosen = page
-        return chosen.specific if chosen else None
+        from home.translations import in_locale
+
+        page = in_locale(Page, [self.target_key], self.language).get(self.target_key)
+        return page.specific if page else None
 
     @property
     def published_response(self):

@@ -16,16 +16,10 @@ from wagtail.search import index
 from home.models.base import BasePage
 
 from ..blocks import DraftBlock, GuidingQuestionsBlock
+from ..commentable import Commentable, CommentingState
 from ..draft import paragraphs_by_short_id, read_draft
 from ..forms_admin import ConsultationPageForm
 from .comments import Comment
-
-
-class State(models.TextChoices):
-    UPCOMING = "upcoming", _("Upcoming")
-    OPEN = "open", _("Open for comments")
-    CLOSED = "closed", _("Closed")
-    ANSWERED = "answered", _("Closed and answered")
 
 
 def _count_subquery(queryset) -> Coalesce:
@@ -40,15 +34,6 @@ def _count_subquery(queryset) -> Coalesce:
 
 
 class ConsultationPageQuerySet(PageQuerySet):
-    def upcoming(self, now: datetime) -> "ConsultationPageQuerySet":
-        return self.filter(opens_at__gt=now)
-
-    def open(self, now: datetime) -> "ConsultationPageQuerySet":
-        return self.filter(opens_at__lte=now, closes_at__gt=now)
-
-    def closed(self, now: datetime) -> "ConsultationPageQuerySet":
-        return self.filter(closes_at__lte=now)
-
     def with_comment_counts(self) -> "ConsultationPageQuerySet":
         """Published contributions and those still without a published answer, per page."""
         return self.annotate(
@@ -60,7 +45,7 @@ class ConsultationPageQuerySet(PageQuerySet):
 ConsultationPageManager = PageManager.from_queryset(ConsultationPageQuerySet)
 
 
-class ConsultationPage(RoutablePageMixin, BasePage):
+class ConsultationPage(Commentable, RoutablePageMixin, BasePage):
     # Paragraph ids are shared by all translations, so the language switcher keeps the route.
     language_neutral_routes = ("paragraph",)
 
@@ -138,20 +123,27 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("A consultation must close after it opens.")})
 
-    # --- Window and state -------------------------------------------------------------------
+    # --- Commentable: the window ----------------------------------------------------------
 
-    def window_state(self, now: datetime) -> str:
+    def commenting_state(self, now: datetime) -> CommentingState:
         if now < self.opens_at:
-            return State.UPCOMING
+            return CommentingState.UPCOMING
         if now < self.closes_at:
-            return State.OPEN
-        return State.CLOSED
+            return CommentingState.OPEN
+        return CommentingState.CLOSED
 
-    def state(self, now: datetime) -> str:
-        """Upcoming, open, closed, or answered (closed, and every published contribution has a
-        published reasoned response)."""
-        state = self.window_state(now)
-        if state != State.CLOSED:
+    def answers_allowed(self, now: datetime) -> bool:
+        """Consultations are answered once closed."""
+        return now >= self.closes_at
+
+    def comment_paragraphs(self) -> dict:
+        return self.paragraphs
+
+    def state(self, now: datetime) -> CommentingState:
+        """The commenting state, with ANSWERED for a closed consultation whose every
+        published contribution has a published reasoned response."""
+        state = self.commenting_state(now)
+        if state != CommentingState.CLOSED:
             return state
         contributions = getattr(self, "contribution_count", None)
         unanswered = getattr(self, "unanswered_count", None)
@@ -159,10 +151,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
             comments = Comment.objects.for_target(self.translation_key)
             contributions = comments.published().top_level().count()
             unanswered = comments.unanswered().count()
-        return State.ANSWERED if contributions and not unanswered else State.CLOSED
-
-    def state_label(self, now: datetime) -> str:
-        return State(self.state(now)).label
+        return CommentingState.ANSWERED if contributions and not unanswered else state
 
     # --- Draft -----------------------------------------------------------------------------
 
@@ -186,18 +175,18 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
     @path("")
     def overview(self, request):
-        from ..views import consultation_context
+        from ..page_views import consultation_context
 
         return self.render(request, context_overrides=consultation_context(self, request))
 
     @path("p/<str:short_id>/", name="paragraph")
     def paragraph(self, request, short_id: str):
-        from ..views import paragraph_view
+        from ..page_views import paragraph_view
 
         return paragraph_view(self, request, short_id)
 
     @path("export/", name="export")
     def export(self, request):
-        from ..views import export_view
+        from ..page_views import export_view
 
         return export_view(self, request)

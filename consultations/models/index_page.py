@@ -16,6 +16,7 @@ class ConsultationIndexPage(BasePage):
         verbose_name_plural = _("consultations indexes")
 
     def get_context(self, request, *args, **kwargs):
+        from ..commentable import CommentingState
         from .consultation_page import ConsultationPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -31,7 +32,18 @@ class ConsultationIndexPage(BasePage):
         for consultation in consultations:
             state = consultation.state(now)
             consultation.current_state = state
-            key = state if state in ("open", "upcoming") else "past"
-            groups[key].append(consultation)
-        context.update({"now": now, "groups": groups, "consultations": consultations})
+            if state == CommentingState.OPEN:
+                groups["open"].append(consultation)
+            elif state == CommentingState.UPCOMING:
+                groups["upcoming"].append(consultation)
+            else:
+                groups["past"].append(consultation)
+        context.update(
+            {
+                "now": now,
+                "groups": groups,
+                "consultations": consultations,
+                "CommentingState": CommentingState,
+            }
+        )
         return context

@@ -28,9 +28,8 @@ def language_label(code: str) -> str:
 @register.inclusion_tag("consultations/includes/page_comments.html", takes_context=True)
 def comment_thread(context, page):
     """The comment thread of a page without a draft (a commitment), paginated."""
-    from ..models import Comment
-    from ..threads import commenting_state, paginated_thread
-    from ..views import _comment_form
+    from ..models.comments import Comment
+    from ..threads import thread_context
 
     request = context["request"]
     comments = Comment.objects.for_target(page.translation_key)
@@ -39,8 +38,5 @@ def comment_thread(context, page):
         "csrf_token": context.get("csrf_token"),
         "page": page,
         "user": request.user,
-        "thread": paginated_thread(request, page, comments),
-        "comment_count": comments.published().count(),
-        "comment_form": _comment_form(request, page),
-        "state": commenting_state(page),
+        **thread_context(request, page, comments),
     }

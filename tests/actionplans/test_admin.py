@@ -24,8 +24,7 @@ def milestone_form(**overrides) -> dict:
         "responsible": "",
         "start_date": "2025-01-01",
         "due_date": "2025-06-30",
-        "status": "in_progress",
-        "progress": "40",
+        "weight": "1",
     }
     data.update(overrides)
     return data
@@ -229,24 +228,24 @@ class AdminTests(WagtailPageTestCase):
         response = self.client.post(self.add_url(self.plan, CommitmentPage), data)
         self.assert_refused(response, "end_date", "A commitment cannot end before it starts.")
 
-    def test_commitment_progress_outside_0_100_is_refused(self):
-        for value in ("101", "-5"):
-            response = self.client.post(
-                self.add_url(self.plan, CommitmentPage), commitment_form(progress=value)
-            )
-            self.assertEqual(response.status_code, 200)
-            self.assertTrue(response.context["form"].errors["progress"])
-        response = self.client.post(
-            self.add_url(self.plan, CommitmentPage), commitment_form(progress="150")
+    def test_status_and_progress_are_not_typed_in_the_admin(self):
+        """They come from co-monitoring's official reports, the same in every language."""
+        data = commitment_form(
+            status="completed",
+            progress="150",
+            milestones=[milestone_form(status="completed", progress="120")],
         )
-        self.assert_refused(response, "progress", "Enter a percentage between 0 and 100.")
-
-    def test_milestone_progress_outside_0_100_is_refused(self):
-        data = commitment_form(milestones=[milestone_form(progress="120")])
         response = self.client.post(self.add_url(self.plan, CommitmentPage), data)
-        self.assert_refused(
-            response, "progress", "Enter a percentage between 0 and 100.", "milestones"
-        )
+        self.assertEqual(response.status_code, 302)
+        created = CommitmentPage.objects.get(code="C9")
+        self.assertEqual((created.status, created.progress), ("not_started", 0))
+        self.assertEqual(created.milestones.get().status, "not_started")
+
+    def test_milestone_weight_must_be_a_whole_number(self):
+        data = commitment_form(milestones=[milestone_form(weight="-2")])
+        response = self.client.post(self.add_url(self.plan, CommitmentPage), data)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(CommitmentPage.objects.filter(code="C9").count(), 0)
 
     def test_phase_ending_before_it_starts_is_refused(self):
         data = plan_form(

@@ -10,8 +10,8 @@ from django.test import TestCase
 from django.utils import timezone
 
 from actionplans.models import ActionPlanIndexPage, ActionPlanPage, CommitmentPage, Milestone
+from consultations.commentable import CommentingState, commenting_state
 from consultations.models import Comment, ConsultationPage
-from consultations.targets import CLOSED, OPEN, UPCOMING, commenting_state
 from home.demo.files import aware
 
 # The demo is loaded as if today were a year from now.
@@ -63,13 +63,15 @@ class DemoTests(TestCase):
             for page in ConsultationPage.objects.filter(locale__language_code="ar")
         }
         assert states == {
-            "charte-participation": OPEN,
-            "programme-region-ouverte-2023": CLOSED,
-            "cadre-suivi-mi-parcours": CLOSED,
+            "charte-participation": CommentingState.OPEN,
+            "programme-region-ouverte-2023": CommentingState.CLOSED,
+            "cadre-suivi-mi-parcours": CommentingState.CLOSED,
         }
         dari = ConsultationPage.objects.get(locale__language_code="fa-af")
-        assert commenting_state(dari, noon) == OPEN
-        assert commenting_state(dari, timezone.now()) == UPCOMING  # loaded for a later day
+        assert commenting_state(dari, noon) == CommentingState.OPEN
+        assert (
+            commenting_state(dari, timezone.now()) == CommentingState.UPCOMING
+        )  # loaded for a later day
         closed = ConsultationPage.objects.get(
             slug="programme-region-ouverte-2023", locale__language_code="ar"
         )

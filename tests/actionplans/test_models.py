@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from actionplans.models import CommitmentPage, Milestone, PlanPhase
-from actionplans.organisations import localize_organisations
+from actionplans.organisations import organisations_in
 from actionplans.summary import summarise, width_step
 
 from .factories import TODAY, commitment_page, index_page, milestone, organisation, plan_page
@@ -106,10 +106,10 @@ def test_organisations_are_shown_in_the_page_language(plan):
     from wagtail.models import Locale
 
     french = Locale.objects.get(language_code="fr")
-    localized = localize_organisations([org, None, alone], french.pk)
-    assert localized[0].name == "Direction des finances"
-    assert localized[1] is None
-    assert localized[2] == alone  # no French version: the original
+    found = organisations_in([org, None, alone], french.pk)
+    assert set(found) == {org.translation_key, alone.translation_key}
+    assert found[org.translation_key].name == "Direction des finances"
+    assert found[alone.translation_key] == alone  # no French version: the original
 
 
 def test_width_steps_round_to_five_and_keep_small_values_visible():

@@ -53,17 +53,17 @@ def test_closed_consultation_is_answered_once_every_contribution_has_a_published
     assert annotated.state(now) == "answered"
 
 
-def test_querysets_take_now(consultation, make_consultation):
-    upcoming = make_consultation("before", french=False)
-    running = consultation
-    past = make_consultation("after", french=False)
-    now = timezone.now()
-    arabic = ConsultationPage.objects.filter(locale=running.locale)
-    assert list(arabic.upcoming(now)) == [upcoming]
-    assert list(arabic.open(now)) == [running]
-    assert list(arabic.closed(now)) == [past]
-    later = now + timedelta(days=30)
-    assert set(arabic.closed(later)) == {upcoming, running, past}
+def test_the_window_decides_the_commenting_state_at_a_given_time(consultation):
+    from consultations.commentable import CommentingState, is_open
+
+    page = consultation
+    assert page.commenting_state(page.opens_at - timedelta(seconds=1)) == CommentingState.UPCOMING
+    assert page.commenting_state(page.opens_at) == CommentingState.OPEN
+    assert is_open(page, page.closes_at - timedelta(seconds=1))
+    assert page.commenting_state(page.closes_at) == CommentingState.CLOSED
+    assert not is_open(page, page.closes_at)
+    assert not page.answers_allowed(page.closes_at - timedelta(seconds=1))
+    assert page.answers_allowed(page.closes_at)
 
 
 def test_a_consultation_must_close_after_it_opens(consultation):

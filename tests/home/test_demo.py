@@ -97,6 +97,43 @@ class DemoTests(TestCase):
         for url in [url for urls in PAGES.values() for url in urls] + DOWNLOADS:
             assert self.client.get(url).status_code == 200, url
 
+    def test_every_sub_route_search_and_redirect_answers_as_before(self):
+        """Beyond the pages: themes, organisations, draft paragraphs, searches with shared-link
+        parameters, comment permalinks (a redirect to the thread), and exports kept private."""
+        from actionplans.models import ActionPlanIndexPage, CommitmentPage
+        from consultations.models import ConsultationPage
+
+        def answers(urls):
+            return {url: self.client.get(url).status_code for url in urls}
+
+        urls = []
+        for index in ActionPlanIndexPage.objects.live():
+            commitments = CommitmentPage.objects.live().descendant_of(index)
+            slugs = set(commitments.values_list("tags__slug", flat=True)) - {None}
+            urls += [index.url + index.reverse_subpage("theme", args=[s]) for s in slugs]
+            leads = set(commitments.values_list("lead_institution", flat=True)) - {None}
+            urls += [index.url + index.reverse_subpage("organisation", args=[o]) for o in leads]
+        consultations = list(ConsultationPage.objects.live())
+        for page in consultations:
+            urls += [page.paragraph_url(p) for p in page.paragraphs.values()]
+        for language in ("ar", "fr", "en", "fa-af"):
+            urls += [
+                f"/{language}/search/?q=budget",
+                f"/{language}/search/commitments/",
+                f"/{language}/search/commitments/?status=in_progress&language=ar&language=fr",
+                f"/{language}/search/autocomplete/?q=بر",
+            ]
+        urls += ["/sitemap.xml", "/api/v2/pages/?type=actionplans.CommitmentPage&fields=*"]
+        found = answers(urls)
+        assert {url: code for url, code in found.items() if code != 200} == {}
+        assert len(found) > 60  # the walk reached every route, not a few
+        comments = Comment.objects.filter(status=Comment.Status.PUBLISHED)[:10]
+        permalinks = answers(f"/fr/comments/{comment.pk}/" for comment in comments)
+        assert permalinks and set(permalinks.values()) == {302}
+        exports = answers(page.url + "export/" for page in consultations)
+        assert exports and set(exports.values()) == {403}
+        assert set(answers(["/fr/no-such-page/", "/ar/no-such-page/"]).values()) == {404}
+
     def test_translations_share_a_translation_key(self):
         by_url = {page.url: page for page in Page.objects.filter(depth__gte=2)}
         for path in REGION[:5] + ["programmes/open-region-2024-2027/", "open-data/"]:

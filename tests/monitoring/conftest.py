@@ -38,11 +38,13 @@ PHASES = ["before", "during", "after"]
 def set_phase(plan, phase: str) -> None:
     """Move the plan's phases so that today is before, during or after its implementation."""
     today = timezone.localdate()
-    offset = {"before": timedelta(days=200), "during": timedelta(0), "after": -timedelta(days=2000)}
+    offset = {"before": timedelta(days=400), "during": timedelta(0), "after": -timedelta(days=2000)}
     start = today - timedelta(days=300) + offset[phase]
     plan.period_start = start
     plan.period_end = start + timedelta(days=700)
-    plan.save()
+    type(plan).objects.filter(pk=plan.pk).update(
+        period_start=plan.period_start, period_end=plan.period_end
+    )
     PlanPhase.objects.filter(plan=plan).delete()
     PlanPhase.objects.create(
         plan=plan, kind="co_creation", start=start - timedelta(days=120), end=start - timedelta(1)

@@ -10,7 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from accounts.models import Organisation
 from actionplans.models import ActionPlanPage, CommitmentPage, OGPValue
 from home.pagetree import add_child
-from search.commitments import search_commitments
+from search.engine import run
+
+
+def search_commitments(query, filters, *, language_code):
+    return run("commitments", query, filters, language_code=language_code)
+
 
 pytestmark = pytest.mark.django_db
 

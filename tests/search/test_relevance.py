@@ -5,7 +5,12 @@ variant can be on either side."""
 
 import pytest
 
-from search.commitments import search_commitments
+from search.engine import run
+
+
+def search_commitments(query, filters, *, language_code):
+    return run("commitments", query, filters, language_code=language_code)
+
 
 pytestmark = pytest.mark.django_db
 

@@ -35,7 +35,9 @@ def test_a_result_shows_type_plan_and_a_marked_snippet(client, corpus):
     hit = next(h for h in response.context["hits"] if h.page.code == "MS-05")
     with translation.override("fa-af"):
         assert hit.kind == str(CommitmentPage._meta.verbose_name)
-    assert hit.plan.title == "پلان عمل شاروالی مزار شریف"
+    assert [(extra.name, extra.page.title) for extra in hit.extras] == [
+        ("plan", "پلان عمل شاروالی مزار شریف")
+    ]
     marked = [segment.text for segment in hit.snippet if segment.mark]
     assert marked and all("کتابخانه" in text for text in marked)
     html = response.content.decode()

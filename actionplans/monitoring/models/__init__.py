@@ -1,3 +1,6 @@
 from .accreditation import Accreditation
+from .follow import Follow
+from .periodic import MonitoringReport
+from .reports import Position, ProgressReport
 
-__all__ = ["Accreditation"]
+__all__ = ["Accreditation", "Follow", "MonitoringReport", "Position", "ProgressReport"]

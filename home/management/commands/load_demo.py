@@ -28,6 +28,7 @@ LOADERS = [
     "home.demo",
     "accounts.demo",
     "actionplans.demo",
+    "actionplans.monitoring.demo",
     "consultations.demo",
     "actionplans.evaluation.demo",
 ]

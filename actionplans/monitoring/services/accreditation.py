@@ -14,11 +14,11 @@ from wagtail.log_actions import log
 from accounts.models import Organisation
 from accounts.text import clean_line, clean_multiline
 
-from . import notifications
-from .accreditation import forget
-from .models import Accreditation
-from .models.accreditation import REASON_MAX_LENGTH, REGISTRATION_MAX_LENGTH
-from .rules import can
+from .. import notifications
+from ..accreditation import forget
+from ..models import Accreditation
+from ..models.accreditation import REASON_MAX_LENGTH, REGISTRATION_MAX_LENGTH
+from ..rules import can
 
 MAX_MEMBERS = 20
 

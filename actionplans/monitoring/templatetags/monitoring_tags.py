@@ -1,0 +1,73 @@
+from django import template
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
+
+from ..rules import can as can_do
+
+register = template.Library()
+
+
+@register.simple_tag
+def monitoring_can(user, permission: str, obj=None) -> bool:
+    return can_do(user, permission, obj)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    return dict(settings.LANGUAGE_CATALOGUE).get(code) or code
+
+
+@register.inclusion_tag("monitoring/includes/commitment_monitoring.html", takes_context=True)
+def commitment_monitoring(context, page, milestones):
+    """Both voices side by side, disagreements, the history, the report and follow actions."""
+    from ..accreditation import accredited_organisations
+    from ..display import commitment_items, history
+    from ..models import Follow
+    from ..rules import plan_of
+
+    request = context["request"]
+    items = commitment_items(page, milestones)
+    user = request.user
+    following = bool(
+        user.is_authenticated
+        and Follow.objects.filter(user=user, target_key=page.translation_key).exists()
+    )
+    from actionplans.models import ActionPlanPage
+
+    plan = context.get("plan")
+    if not isinstance(plan, ActionPlanPage):  # the page's context may hold a plain Page
+        plan = plan_of(page)
+    elif "phases" not in getattr(plan, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([plan], "phases")
+    page._monitoring_plan = plan
+    may = {
+        "official": can_do(user, "monitoring.add_official_report", page),
+        "civil_society": can_do(user, "monitoring.add_assessment", page),
+        "hide": can_do(user, "monitoring.hide_report"),
+    }
+    mine = {o.translation_key for o in accredited_organisations(user, plan)}
+    page_of_history = history(page, items, request.GET.get("history"))
+    for report in page_of_history.object_list:
+        report.may_correct = not report.is_corrected and (
+            (report.kind == "official" and may["official"])
+            or (
+                report.kind == "civil_society"
+                and may["civil_society"]
+                and report.organisation is not None
+                and report.organisation.translation_key in mine
+            )
+        )
+    return {
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "page": page,
+        "user": user,
+        "items": items,
+        "disagreements": sum(1 for item in items if item.disagreement),
+        "history": page_of_history,
+        "may": may,
+        "plan": plan,
+        "following": following,
+        "today": timezone.localdate(),
+    }

@@ -1,0 +1,168 @@
+"""The commitment search (``/<lang>/search/commitments/``), declared for search/'s registry.
+
+Facets: plan, status, OGP value, theme, lead institution, language. Values in URLs are the same
+in every language where they can be, so shared links keep working: plans and institutions by
+translation key, statuses and OGP values by code, languages by code; themes (tags, which are
+written per language) by slug. Other apps add facets with ``search.registry.add_facet``."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from django.db.models import Count, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from accounts.models import Organisation
+from home.translations import in_locale
+from search import registry
+from search.facets import choice_facet, count_by, language_facet
+from search.forms import is_uuid
+from search.registry import Extra, FacetedSearch, FacetSpec
+
+from .listings import plans_by_path
+from .models import ActionPlanPage, CommitmentPage, OGPValue, Status
+
+NAME = "commitments"
+#: Themes and institutions can be many: the most frequent are listed (and any ticked one).
+MAX_OPTIONS = 15
+
+
+def searchable_commitments() -> QuerySet:
+    return CommitmentPage.objects.live().public()
+
+
+# --- Plan -----------------------------------------------------------------------------------
+
+
+def _filter_plan(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
+    plan_paths = ActionPlanPage.objects.filter(translation_key__in=values).order_by().values("path")
+    return queryset.with_plan_path().filter(plan_path__in=Subquery(plan_paths))
+
+
+def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str):
+    by_path = count_by(queryset.with_plan_path(), "plan_path")
+    plans = ActionPlanPage.objects.filter(path__in=list(by_path)).only("path", "translation_key")
+    key_of_path = {plan.path: str(plan.translation_key) for plan in plans}
+    counts: dict[str, int] = defaultdict(int)
+    for path, count in by_path.items():
+        if path in key_of_path:
+            counts[key_of_path[path]] += count
+    labelled = in_locale(
+        ActionPlanPage.objects.only("translation_key", "title", "locale"),
+        set(counts) | set(selected),
+        language_code,
+    )
+    return dict(counts), {str(key): plan.title for key, plan in labelled.items()}
+
+
+# --- Theme and lead institution ---------------------------------------------------------
+
+
+def _filter_theme(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
+    tagged = CommitmentPage.objects.filter(tags__slug__in=values).order_by().values("id")
+    return queryset.filter(id__in=Subquery(tagged))
+
+
+def _count_themes(queryset: QuerySet, selected: Sequence[str], language_code: str):
+    rows = (
+        queryset.order_by()
+        .filter(tags__isnull=False)
+        .values("tags__slug", "tags__name")
+        .annotate(count=Count("id", distinct=True))
+        .values_list("tags__slug", "tags__name", "count")
+    )
+    counts, labels = {}, {}
+    for slug, name, count in rows:
+        counts[slug] = count
+        labels[slug] = name
+    return counts, labels
+
+
+def _filter_institution(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
+    return queryset.filter(lead_institution__translation_key__in=values)
+
+
+def _count_institutions(queryset: QuerySet, selected: Sequence[str], language_code: str):
+    counts = {str(k): n for k, n in count_by(queryset, "lead_institution__translation_key").items()}
+    labelled = in_locale(
+        Organisation.objects.only("translation_key", "name", "locale"),
+        set(counts) | set(selected),
+        language_code,
+    )
+    return counts, {str(key): org.name for key, org in labelled.items()}
+
+
+# --- Per-result extras and suggestions --------------------------------------------------
+
+
+def plan_extras(commitments: list) -> dict[int, list[Extra]]:
+    """The plan each commitment belongs to, in one query."""
+    plans = plans_by_path(commitments)
+    label = _("Plan:")
+    return {
+        commitment.pk: [Extra("plan", label, plans[commitment.plan_path])]
+        for commitment in commitments
+        if commitment.plan_path in plans
+    }
+
+
+def suggestion(commitment: CommitmentPage, request) -> dict:
+    return {"title": commitment.title, "code": commitment.code, "url": commitment.get_url(request)}
+
+
+def facets() -> list[FacetSpec]:
+    return [
+        FacetSpec(
+            "plan",
+            pgettext_lazy("search facet", "Action plan"),
+            filter=_filter_plan,
+            count=_count_plans,
+            accepts=is_uuid,
+        ),
+        choice_facet(
+            "status",
+            pgettext_lazy("search facet", "Status"),
+            lookup="status",
+            choices=Status.choices,
+            indexed=True,
+        ),
+        choice_facet(
+            "value",
+            pgettext_lazy("search facet", "OGP value"),
+            lookup="ogp_values__code",
+            choices=OGPValue.Code.choices,
+            relation=True,
+        ),
+        FacetSpec(
+            "theme",
+            pgettext_lazy("search facet", "Theme"),
+            filter=_filter_theme,
+            count=_count_themes,
+            limit=MAX_OPTIONS,
+        ),
+        FacetSpec(
+            "institution",
+            pgettext_lazy("search facet", "Lead institution"),
+            filter=_filter_institution,
+            count=_count_institutions,
+            accepts=is_uuid,
+            limit=MAX_OPTIONS,
+        ),
+        language_facet("language", pgettext_lazy("search facet", "Language")),
+    ]
+
+
+def register() -> None:
+    registry.register(
+        FacetedSearch(
+            name=NAME,
+            model=CommitmentPage,
+            queryset=searchable_commitments,
+            facets=facets(),
+            template="search/commitments.html",
+            extras=plan_extras,
+            query_label=_("Search commitments"),
+            language_facet="language",
+            suggestion=suggestion,
+        )
+    )

@@ -1,0 +1,105 @@
+"""Objects across languages, keyed by translation key.
+
+Translatable things (pages, organisations, milestones) exist once per language, and the
+versions of one thing share a ``translation_key``. A page shown in French that points at an
+Arabic organisation, a comment written in Dari on a commitment read in Arabic, a promoted page
+picked in the admin's language: all ask the same question, "this thing, in that language".
+
+``in_locale`` answers it for many things at once, in a constant number of queries, and returns
+a dict keyed by translation key. Callers look each thing up by its key, never by its position
+in a list, so adding a field to a listing cannot put the wrong organisation on a row.
+
+    found = in_locale(Organisation, commitment.partners.all(), page.locale)
+    partners = [found.get(p.translation_key, p) for p in commitment.partners.all()]
+"""
+
+from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Model, QuerySet
+from wagtail.models import Locale
+
+
+def translation_key(item: Any) -> UUID | None:
+    """The translation key of an object, or the key itself (a UUID or its text); None for
+    None or for text that is not a UUID."""
+    if item is None:
+        return None
+    if isinstance(item, UUID):
+        return item
+    if isinstance(item, Model):
+        return item.translation_key
+    try:
+        return UUID(str(item))
+    except ValueError:
+        return None
+
+
+def _locale_id(locale: Locale | int | str) -> int | None:
+    """A Locale, its id, or a language code (one query for a code)."""
+    if isinstance(locale, Locale):
+        return locale.pk
+    if isinstance(locale, int):
+        return locale
+    return Locale.objects.filter(language_code=locale).values_list("pk", flat=True).first()
+
+
+def in_locale(
+    source: type[Model] | QuerySet,
+    items: Iterable[Any],
+    locale: Locale | int | str,
+    *,
+    fallback: bool = True,
+) -> dict[UUID, Model]:
+    """Each of ``items`` (objects with a ``translation_key``, or translation keys) in
+    ``locale``, as ``{translation key: object}``.
+
+    ``source`` is the model or the queryset the versions are taken from (for instance only
+    live, public pages). Without a version in ``locale``, and with ``fallback``, a key gets
+    the object that was passed in for it, else its version in the site's default (source)
+    language, else its oldest version; without ``fallback`` the key is left out.
+
+    One query, plus one when ``locale`` is a language code and one when a key passed without
+    its object has no version in ``locale``: constant, whatever the number of items."""
+    given: dict[UUID, Model] = {}
+    keys: set[UUID] = set()
+    for item in items:
+        key = translation_key(item)
+        if key is None:
+            continue
+        keys.add(key)
+        if isinstance(item, Model):
+            given.setdefault(key, item)
+    if not keys:
+        return {}
+    queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
+    locale_id = _locale_id(locale)
+    versions: dict[UUID, list[Model]] = {}
+    for obj in queryset.filter(translation_key__in=keys).order_by("pk"):
+        versions.setdefault(obj.translation_key, []).append(obj)
+
+    found: dict[UUID, Model] = {}
+    for key, objs in versions.items():
+        match = next((obj for obj in objs if obj.locale_id == locale_id), None)
+        if match is not None:
+            found[key] = match
+    if not fallback:
+        return found
+    missing = keys - set(found)
+    for key in missing & set(given):
+        found[key] = given[key]
+    orphans = [key for key in missing - set(given) if key in versions]
+    if orphans:
+        default_id = Locale.get_default().pk
+        for key in orphans:
+            objs = versions[key]
+            found[key] = next((obj for obj in objs if obj.locale_id == default_id), objs[0])
+    return found
+
+
+def localized(found: dict[UUID, Model], obj: Model | None) -> Model | None:
+    """``obj`` swapped for its version in ``found`` (a result of ``in_locale``), if any."""
+    if obj is None:
+        return None
+    return found.get(obj.translation_key, obj)

@@ -1,0 +1,58 @@
+"""Running a registered faceted search: text ranked by the search backend, combined with the
+facet filters applied by the ORM, the same way on every backend."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet, Subquery
+from wagtail.search.backends import get_search_backend
+
+from search import registry
+from search.facets import Facet, Filters, compute_facets, filter_by
+from search.registry import FacetedSearch
+
+
+@dataclass
+class Found:
+    results: QuerySet | object  # a queryset, or the backend's ranked search results
+    facets: list[Facet]
+
+
+def _ranked(search: FacetedSearch, base: QuerySet, query: str, filters: Filters):
+    active = [spec for spec in search.specs if filters.get(spec.name)]
+    scope = base
+    if all(spec.search_filter for spec in active):
+        # Plain FilterField lookups: the backend applies them itself.
+        for spec in active:
+            scope = spec.search_filter(scope, filters[spec.name])
+    else:
+        narrowed = filter_by(search, base, filters).order_by().values("id")
+        scope = scope.filter(id__in=Subquery(narrowed))
+    return scope.select_related("locale").search(query, operator="and")
+
+
+def _matching_ids(query: str, base: QuerySet):
+    backend = get_search_backend()
+    if hasattr(backend, "matching_ids"):
+        return backend.matching_ids(query, base)
+    # A backend without normalisation (not ours): fetch the matches.
+    return [obj.pk for obj in base.search(query, operator="and", order_by_relevance=False)]
+
+
+def run(search: FacetedSearch | str, query: str, filters: Filters, *, language_code: str) -> Found:
+    """Results and facets of ``search`` for a text ``query`` (may be empty) and ``filters``
+    (facet name -> values, defaults already applied)."""
+    if isinstance(search, str):
+        search = registry.get(search)
+    # Built once: Wagtail's public() reads the view restrictions when it is called.
+    base = search.queryset()
+    if query:
+        results = _ranked(search, base, query, filters)
+        matching = _matching_ids(query, base)
+    else:
+        results = filter_by(search, base, filters).select_related("locale")
+        results = results.order_by(*search.order_by)
+        matching = None
+    facets = compute_facets(
+        search, base, filters, language_code=language_code, matching_ids=matching
+    )
+    return Found(results=results, facets=facets)
