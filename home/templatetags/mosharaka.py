@@ -4,6 +4,7 @@ switcher, and bidirectional-safe output of user-written text."""
 from django import template
 from django.conf import settings
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_bidi
 
 from home.dates import format_date
@@ -32,6 +33,13 @@ def isodatetime(value) -> str:
             value = timezone.localtime(value)
         return value.replace(microsecond=0).isoformat()
     return value.isoformat()
+
+
+@register.filter
+def isolated(value) -> str:
+    """A value (a date, a number) set inside a sentence, isolated in <bdi> so that it keeps
+    its own direction beside words of the other direction."""
+    return format_html("<bdi>{}</bdi>", value)
 
 
 @register.filter
