@@ -4,22 +4,25 @@ PYTHON_BIN ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The port reaches manage.py too: the site's own links (API, emails) follow it.
+export PORT
 IMMEDIATE_TASKS := django_tasks.backends.immediate.ImmediateBackend
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test install browser-deps chromium lint messages clean-demo bench-deps bench
+.PHONY: demo test html install browser-deps chromium java gettext lint messages clean-demo bench-deps bench
 
 demo: install
 	$(PY) manage.py migrate --noinput
 	TASKS_BACKEND=$(IMMEDIATE_TASKS) $(PY) manage.py load_demo
+	$(PY) manage.py site_address 127.0.0.1 $(PORT)
 	$(PY) manage.py flush_search_hits --schedule
 	@echo "Serving the demo at http://127.0.0.1:$(PORT)/ with its task worker (Ctrl-C stops both)"
 	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	trap 'exit 130' INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=$${DEBUG:-false} $(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
-test: install browser-deps
+test: install browser-deps gettext
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
@@ -30,7 +33,7 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install --quiet -e ".[dev]"
 	touch $@
 
-browser-deps: node_modules/.installed chromium
+browser-deps: node_modules/.installed chromium java
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
@@ -52,15 +55,41 @@ chromium:
 		fi; \
 	fi
 
+# The W3C Nu HTML checker (npm vnu-jar) runs on Java.
+java:
+	@if ! command -v java >/dev/null; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+		else \
+			echo "The HTML checker needs Java: run 'sudo apt-get install -y default-jre-headless'"; exit 1; \
+		fi; \
+	fi
+
+# The W3C Nu HTML checker over the demo's public pages (CI runs it too).
+html: install browser-deps
+	$(PY) tests/html/check_html.py
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Refresh the translation catalogues after changing user-facing strings (needs gettext).
-messages: install
-	$(PY) manage.py makemessages -l ar -l fr -l fa_AF -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles
+# GNU gettext compiles the catalogues (make messages) and checks them (tests/language).
+gettext:
+	@if ! command -v msgfmt >/dev/null; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		else \
+			echo "Catalogues need GNU gettext: run 'sudo apt-get install -y gettext'"; exit 1; \
+		fi; \
+	fi
+
+# Refresh the translation catalogues after changing user-facing strings. English is the
+# source language (no catalogue); locale/vendor/ holds our wording of Django's and allauth's
+# strings and is edited by hand (makemessages leaves it alone).
+messages: install gettext
+	$(PY) manage.py makemessages -l ar -l fr -l fa_AF --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean-demo:

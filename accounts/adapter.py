@@ -6,7 +6,6 @@ import secrets
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.auth import get_user_model
-from django.contrib.sites.shortcuts import get_current_site
 
 from . import mail
 from .models import User
@@ -26,14 +25,18 @@ class AccountAdapter(DefaultAccountAdapter):
     def clean_email(self, email: str) -> str:
         return super().clean_email(clean_line(email))
 
+    def get_from_email(self) -> str:
+        return mail.email_identity(allauth_context.request)[0]
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Rendered now, in the request's language; sent by the task queue, so a mail outage
-        never fails sign-up or a password reset."""
+        never fails sign-up or a password reset. "Hello from …" names the council of the
+        visitor's language, not the server address."""
         request = allauth_context.request
         context = {
             "request": request,
             "email": email,
-            "current_site": get_current_site(request),
+            "current_site": mail.email_identity(request)[1],
             **context,
         }
         mail.queue_message(self.render_mail(template_prefix, email, context))

@@ -19,6 +19,7 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives, send_mail
 from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -92,12 +93,30 @@ def _send_or_retry(send, retry, *, what: str, attempt: int) -> str:
     return "sent"
 
 
+def email_identity(request=None):
+    """(from address, site) of an email in the active language, from the function named by
+    MOSHARAKA_EMAIL_IDENTITY (the council's name and the configured sender)."""
+    return import_string(settings.MOSHARAKA_EMAIL_IDENTITY)(request)
+
+
 def render(user, template: str, context: dict) -> tuple[str, str]:
     with translation.override(recipient_language(user)):
-        context = {**context, "user": user, "site_url": settings.WAGTAILADMIN_BASE_URL}
+        _sender, site = email_identity()
+        context = {
+            **context,
+            "user": user,
+            "council_name": site.name,
+            "site_url": settings.WAGTAILADMIN_BASE_URL,
+        }
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}_body.txt", context)
     return " ".join(subject.split()), body
+
+
+def from_address(user) -> str:
+    """The council of the recipient's language, at the configured sending address."""
+    with translation.override(recipient_language(user)):
+        return email_identity()[0]
 
 
 @task()
@@ -111,7 +130,7 @@ def send_notification(*, user_id: int, template: str, context: dict, attempt: in
         return "object gone"
     subject, body = render(user, template, resolved)
     return _send_or_retry(
-        lambda: send_mail(subject, body, None, [user.email]),
+        lambda: send_mail(subject, body, from_address(user), [user.email]),
         lambda next_attempt: enqueue_mail(
             user_id=user_id, template=template, context=context, attempt=next_attempt
         ),

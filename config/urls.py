@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.templatetags.static import static as static_url
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -14,12 +17,18 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or getattr(settings, "MOSHARAKA_SERVE_MEDIA", False):
+    # The demo serves its uploads itself (it runs with DEBUG off to show the site's own 404).
+    urlpatterns += [
+        re_path(
+            r"^" + settings.MEDIA_URL.lstrip("/") + r"(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Everything the public reads carries its language in the URL: /ar/…, /fr/…, /fa-af/…
 # A visitor to / is redirected to the best language for their browser.

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
@@ -26,7 +27,7 @@ from home.translations import in_locale
 
 from . import commentable, services
 from .forms_admin import ModerationForm, ResponseForm
-from .models import Comment, CommentReport, CommentResponse
+from .models import Comment, CommentReport, CommentResponse, ConsultationPage
 from .rules import can
 
 
@@ -281,8 +282,14 @@ class ResponseIndexView(GuardedExportMixin, generic.IndexView):
     page_title = gettext_lazy("Reasoned responses")
 
     def get_base_queryset(self):
+        # Contributions the council can answer now: top-level comments from the public (not
+        # the council's own replies), on a commitment or a consultation that has closed.
+        still_open = ConsultationPage.objects.filter(closes_at__gt=timezone.now())
         return (
             Comment.objects.published()
+            .top_level()
+            .not_official()
+            .exclude(target_key__in=still_open.values("translation_key"))
             .select_related("author", "response")
             .annotate(
                 page_title=_page_title_subquery(),

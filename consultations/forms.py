@@ -1,6 +1,7 @@
 """Public forms: a comment (or reply) and a report. Admin forms are in forms_admin.py."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.text import clean_line, clean_multiline
@@ -13,8 +14,11 @@ class CommentForm(forms.Form):
         label=_("Your comment"),
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}),
-        help_text=_("Plain text. Links become clickable. Up to %(limit)s characters.")
-        % {"limit": BODY_MAX_LENGTH},
+        # Formatted when rendered (format_lazy), in the language of that request.
+        help_text=format_lazy(
+            _("Plain text. Links become clickable. Up to {limit} characters."),
+            limit=BODY_MAX_LENGTH,
+        ),
     )
     paragraph = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

@@ -40,6 +40,8 @@ def consultation_context(page, request) -> dict:
         "general_comments": threads.paginated_thread(request, page, comments.on_whole_text()),
         "general_count": counts.get("", 0),
         "total_count": sum(counts.values()),
+        # A contribution is a top-level comment (what the council answers), as on the index.
+        "contribution_count": comments.published().top_level().count(),
         "can_post": can_post,
         "comment_form": threads.comment_form(request, page, allowed=can_post),
         "synthesis": reports.synthesis(page) if closed else None,

@@ -46,7 +46,9 @@ class CachedPages:
         if not config["ENABLED"] or environ.get("REQUEST_METHOD") != "GET":
             return None
         try:
-            request = WSGIRequest(environ)
+            # A copy: WSGIRequest writes the decoded path back into the environ it is given,
+            # and Django's own handler must still find the WSGI (latin-1) form there.
+            request = WSGIRequest(environ.copy())
             if not eligible(request, config):
                 return None
             key = cache_key(request)

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -236,6 +236,9 @@ class CommitmentPage(Commentable, BasePage):
         if plan is not None and self.code:
             self.code = self.code.strip()
             others = CommitmentPage.objects.child_of(plan).with_code(self.code)
+            # A draft that was never published (an abandoned "new commitment" form that
+            # autosaved) does not hold its code; a page that has been public does.
+            others = others.filter(Q(live=True) | Q(first_published_at__isnull=False))
             if self.pk:
                 others = others.exclude(pk=self.pk)
             if others.exists():

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
     "config.middleware.RejectNulMiddleware",
+    "home.digits.PersianDigitsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -259,7 +260,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Django knows "fa" is right-to-left; "fa-af" inherits it through the base language.
 LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ar-ma", "ckb", "fa", "fa-af", "ps", "ug", "ur"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues first, then our wording of Django's and allauth's strings (locale/vendor/:
+# formal Afghan Dari instead of the Persian fallback, complete Arabic plural forms), both
+# ahead of the packages' own catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Africa/Casablanca")
@@ -287,6 +291,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # --- Email: console by default, SMTP when EMAIL_HOST is set.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mosharaka <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Emails come from the council of the reader's language (its name, the address above).
+MOSHARAKA_EMAIL_IDENTITY = "home.sites.email_identity"
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
@@ -310,6 +316,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# "Translate" creates the copy as a draft: it goes live only when the translator publishes it,
+# so an untranslated copy never appears in the other language's pages.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text) unless an
 # Elasticsearch cluster is configured. Both come from search.backends, which normalise

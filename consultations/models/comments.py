@@ -20,6 +20,18 @@ REASON_MAX_LENGTH = 500
 JUSTIFICATION_MAX_LENGTH = 5000
 
 
+def _official_memberships():
+    """The comment author's memberships of the council's groups (for Exists)."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.roles import COUNCIL_STAFF, EDITORS
+
+    memberships = get_user_model().groups.through
+    return memberships.objects.filter(
+        user_id=OuterRef("author_id"), group__name__in=[EDITORS, COUNCIL_STAFF]
+    )
+
+
 class CommentQuerySet(models.QuerySet):
     def for_target(self, translation_key) -> "CommentQuerySet":
         return self.filter(target_key=translation_key)
@@ -43,15 +55,26 @@ class CommentQuerySet(models.QuerySet):
         )
         return self.published().top_level().filter(~Exists(answered))
 
+    def with_official_authors(self) -> "CommentQuerySet":
+        """Mark comments written by the council's team (editors, council staff): the public
+        page shows them with an official badge; they are not contributions to answer."""
+        return self.annotate(author_is_official=Exists(_official_memberships()))
+
+    def not_official(self) -> "CommentQuerySet":
+        return self.filter(~Exists(_official_memberships()))
+
     def for_display(self) -> "CommentQuerySet":
         """Everything a thread shows, in a fixed number of queries whatever the count."""
         replies = (
             Comment.objects.exclude(status=Comment.Status.REMOVED)
             .select_related("author", "organisation", "response")
+            .with_official_authors()
             .order_by("created_at", "pk")
         )
-        return self.select_related("author", "organisation", "response").prefetch_related(
-            models.Prefetch("replies", queryset=replies)
+        return (
+            self.select_related("author", "organisation", "response")
+            .with_official_authors()
+            .prefetch_related(models.Prefetch("replies", queryset=replies))
         )
 
     def counts_by_paragraph(self) -> dict[str, int]:

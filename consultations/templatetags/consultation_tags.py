@@ -1,6 +1,7 @@
 from django import template
-from django.conf import settings
 from django.template.defaultfilters import linebreaksbr, urlize
+
+from home.languages import language_name
 
 from ..rules import can as can_do
 
@@ -20,7 +21,8 @@ def can(user, permission: str, obj=None) -> bool:
 
 @register.simple_tag
 def language_label(code: str) -> str:
-    return dict(settings.LANGUAGE_CATALOGUE).get(code) or code
+    """The language's name in the page's language (home.languages)."""
+    return language_name(code)
 
 
 @register.inclusion_tag("consultations/includes/page_comments.html", takes_context=True)

@@ -17,11 +17,30 @@ class HomePage(Page):
     tagline = models.CharField(_("tagline"), max_length=250, blank=True)
     intro = models.TextField(_("introduction"), blank=True, max_length=800)
     address = models.TextField(_("postal address"), blank=True, max_length=400)
+    # A section's own channels: a partner municipality in its own tree does not show the
+    # council's. Left empty, the site settings' contact details are shown.
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("council_name"), FieldPanel("tagline"), FieldPanel("address")],
+            [
+                FieldPanel("council_name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+                FieldPanel("address"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
             heading=_("Council"),
         ),
         FieldPanel("intro"),

@@ -3,6 +3,8 @@ switcher, and bidirectional-safe output of user-written text."""
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_bidi
 
@@ -19,6 +21,26 @@ def localdate(value, with_time: bool = False) -> str:
 @register.filter
 def localdatetime(value) -> str:
     return format_date(value, with_time=True)
+
+
+@register.filter
+def isodatetime(value) -> str:
+    """A <time datetime> value: ISO 8601 to the second (HTML allows at most three digits of
+    a fraction of a second; Django's "c" format gives six)."""
+    if not value:
+        return ""
+    if hasattr(value, "hour"):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()
+
+
+@register.filter
+def isolated(value) -> str:
+    """A value (a date, a number) set inside a sentence, isolated in <bdi> so that it keeps
+    its own direction beside words of the other direction."""
+    return format_html("<bdi>{}</bdi>", value)
 
 
 @register.filter
@@ -138,6 +160,40 @@ def site_home(context):
         return translated or root.specific
 
     return _memo(request, "home", home)
+
+
+@register.simple_tag
+def section_contact(home, site_settings):
+    """Email, phone and logo of this page's council or municipality (home.sites.contact)."""
+    from home.sites import contact
+
+    return contact(home, site_settings)
+
+
+@register.simple_tag(takes_context=True)
+def return_path(context) -> str:
+    """Where a visitor signing in or up comes back to: the page they are on, or on allauth's
+    "check your email" page, the page they signed up from (allauth keeps it in the session)."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    request = context.get("request")
+    if request is None:
+        return ""
+    pending = request.session.get("account_login") if hasattr(request, "session") else None
+    candidates = [
+        request.GET.get("next", ""),
+        (pending or {}).get("redirect_url") or "" if isinstance(pending, dict) else "",
+    ]
+    if not request.path.startswith(_account_prefixes()):
+        candidates.insert(0, request.get_full_path())
+    for path in candidates:
+        if path and url_has_allowed_host_and_scheme(path, allowed_hosts={request.get_host()}):
+            return path
+    return ""
+
+
+def _account_prefixes() -> tuple[str, ...]:
+    return tuple(f"/{code}/account/" for code, _name in settings.LANGUAGES)
 
 
 @register.simple_tag(takes_context=True)

@@ -3,6 +3,7 @@
 const modules = {
   autocomplete: () => import("./autocomplete.js"),
   "comment-counter": () => import("./comment-counter.js"),
+  facets: () => import("./facets.js"),
 };
 
 for (const [name, load] of Object.entries(modules)) {

@@ -95,7 +95,9 @@ def test_citizen_signs_up_comments_in_arabic_and_reads_it_in_french(demo_server,
     assert page.get_attribute("html", "lang") == "fr"
     comment = page.locator(".comment", has_text=text)
     assert comment.is_visible()
-    assert comment.locator(".lang-badge").inner_text() == "العربية"
+    # The badge names the comment's language in the page's language, with a whole tooltip.
+    assert comment.locator(".lang-badge").inner_text() == "arabe"
+    assert comment.locator(".lang-badge").get_attribute("title") == "Écrit en arabe"
     assert comment.locator(".comment__body").get_attribute("dir") == "auto"
 
 

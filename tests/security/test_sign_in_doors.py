@@ -3,6 +3,8 @@
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
+from django.utils.html import escape
 from wagtail.models import PageViewRestriction
 
 from accounts import roles
@@ -35,7 +37,12 @@ def test_citizens_are_turned_away_from_the_admin_sign_in(client, make_user, loca
     make_user(username="citizen", email="citizen@example.org")
     response = client.post("/admin/login/", {"username": "citizen", "password": PASSWORD})
     assert "_auth_user_id" not in client.session
-    assert "sign in on the site" in response.content.decode()
+    # The message, in the admin's language (catalogues translate it).
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        expected = translation.gettext(
+            "This sign-in is for the council's team. To take part, sign in on the site."
+        )
+    assert escape(expected) in response.content.decode()
 
 
 @override_settings(ACCOUNT_RATE_LIMITS=LIMITS)
