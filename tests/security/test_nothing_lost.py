@@ -100,8 +100,11 @@ def test_comments_of_a_deleted_page_stay_with_moderators_and_in_the_exports(
     assert any("KEPT-AFTER-DELETION" in row for row in rows)
 
 
-def test_admin_exports_guard_every_cell(client, consultation, make_comment, make_user, role_user):
-    make_comment(consultation, author=make_user(display_name="=evil()"), body="+cmd", paragraph="")
+def test_admin_exports_guard_every_cell(
+    client, make_consultation, make_comment, make_user, role_user
+):
+    page = make_consultation("after")  # closed: its comments await answers
+    make_comment(page, author=make_user(display_name="=evil()"), body="+cmd", paragraph="")
     for role, url in (("moderator", "/admin/moderation/"), ("editor", "/admin/responses/")):
         client.force_login(role_user(role))
         response = client.get(url + "?export=csv")
