@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static as static_url
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,12 +12,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.signin import site_sign_in
 from config.api import api_router
 
+
+def favicon(request):
+    # Resolved per request, not at import: with hashed static files the name is only known
+    # once collectstatic has run, and importing the URLs must not depend on that.
+    return HttpResponsePermanentRedirect(static_url("img/favicon.svg"))
+
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
-    path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
 ]
 
 if settings.DEBUG or getattr(settings, "MOSHARAKA_SERVE_MEDIA", False):
