@@ -134,3 +134,30 @@ def test_after_sign_up_the_visitor_comes_back_signed_in(demo_server, phone):
     assert phone.url.split("#")[0] == demo_server.url + "/ar" + CHARTER
     header = phone.locator(".account-nav").inner_text()
     assert "تسجيل الخروج" in header and "تسجيل الدخول" not in header
+
+
+def sideways_overflow(page) -> int:
+    """How many CSS px the page is wider than the phone (0: nothing scrolls sideways)."""
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def test_no_page_scrolls_sideways_on_a_phone(demo_server, phone):
+    """Wide tables scroll inside their own box; in RTL too, where text hidden for screen readers
+    inside them once widened the whole page to the left."""
+    paths = list(PAGES)
+    for plan in ("/ar/programmes/open-region-2024-2027/", "/fa-af/plan-ha/shafafiyat-1403-1405/"):
+        phone.goto(demo_server.url + plan)
+        for prefix in ("/monitoring/plans/", "/evaluation/"):
+            links = phone.locator(f"main a[href*='{prefix}']")
+            assert links.count(), f"{plan} links to no {prefix} page"
+            paths.append(links.first.get_attribute("href"))
+        commitment = phone.locator("main .ap-card__title a").first
+        paths.append(commitment.get_attribute("href"))
+    wide = {}
+    for path in paths:
+        phone.goto(demo_server.url + path)
+        if overflow := sideways_overflow(phone):
+            wide[path] = overflow
+    assert wide == {}
