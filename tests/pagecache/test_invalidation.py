@@ -233,3 +233,14 @@ def test_dates_move_only_with_the_timeout(page_cache, plan_tree, settings):
     assert state(get(first.url)) == "hit"
     time.sleep(1.1)
     assert state(get(first.url)) == "miss"
+
+
+def test_a_deploy_running_migrate_serves_no_page_of_the_previous_release(page_cache, plan_tree):
+    """New templates and static file names arrive with a deploy, which runs migrate: pages
+    rendered before it must be rendered afresh, although no row changed."""
+    from django.core.management import call_command
+
+    plan = plan_tree["plan"]
+    warm(plan.url)
+    call_command("migrate", verbosity=0)
+    assert fresh(plan.url).status_code == 200
