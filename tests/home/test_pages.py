@@ -72,6 +72,16 @@ class ContentPageTests(WagtailPageTestCase):
         response = self.client.get(self.home.url)
         self.assertContains(response, "Co-creation workshop")
 
+    def test_the_council_is_named_once_in_each_title(self):
+        self.home.council_name = "Conseil de démonstration"
+        self.home.save()
+        self.assertContains(
+            self.client.get(self.home.url), "<title>Conseil de démonstration</title>"
+        )
+        self.assertContains(
+            self.client.get(self.about.url), "<title>About · Conseil de démonstration</title>"
+        )
+
     def test_pages_are_editable_and_previewable_in_the_admin(self):
         self.assertPageIsEditable(self.events)
         self.assertPageIsEditable(
