@@ -273,6 +273,8 @@ LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ar-ma", "ckb", "fa", "fa-af", "ps", "ug"
 # ahead of the packages' own catalogues.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 USE_I18N = True
+# Our formats where Django's fall short (config/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Africa/Casablanca")
 

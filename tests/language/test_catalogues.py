@@ -69,3 +69,18 @@ def test_dari_is_written_with_persian_letters_and_digits(path):
             if re.search(r"[يك]", text) or western:
                 problems.append(f"{entry.msgid[:60]} → {text[:60]}")
     assert problems == []
+
+
+def test_admin_dates_read_as_each_language_writes_them():
+    """Django's Arabic formats have no date-time format and a 12-hour clock, and its Persian
+    month names are Iran's: the admin showed "ديسمبر 2, 2026, 12:21 ص" and "دسامبر"."""
+    from datetime import datetime
+
+    from django.utils import formats
+    from django.utils.translation import override
+
+    moment = datetime(2026, 12, 2, 14, 5)
+    with override("ar"):
+        assert formats.date_format(moment, "DATETIME_FORMAT") == "2 ديسمبر 2026، 14:05"
+    with override("fa-af"):
+        assert formats.date_format(moment.date()) == "2 دسمبر 2026"
