@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from accounts.roles import EVALUATORS
 from actionplans.models import ActionPlanPage
+from home.dates import format_date
 
 from .scales import Completion, DeliveryRating, EarlyResults, Potential
 
@@ -132,7 +133,7 @@ class EvaluationRound(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} · {self.starts_on:%Y-%m-%d}"
+        return f"{self.get_kind_display()} · {format_date(self.starts_on)}"  # Solar Hijri in Dari
 
     def clean(self):
         super().clean()

@@ -80,3 +80,16 @@ def _in_admin_language(response, message: str) -> bool:
     with translation.override(response.wsgi_request.LANGUAGE_CODE):
         text = translation.gettext(message).split("%(")[0]
     return escape(text) in response.content.decode()
+
+
+def test_a_round_is_named_with_its_date_as_the_reader_writes_it(make_round):
+    from datetime import date
+
+    from django.utils.translation import override
+
+    evaluation_round = make_round("open")
+    evaluation_round.starts_on = date(2026, 3, 21)
+    with override("fa-af"):
+        assert str(evaluation_round).endswith("۱ حمل ۱۴۰۵")
+    with override("fr"):
+        assert str(evaluation_round).endswith("21 mars 2026")
