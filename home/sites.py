@@ -24,12 +24,15 @@ def language_home(language: str | None = None, site: Site | None = None):
 
 
 def contact(home, site_settings) -> SimpleNamespace:
-    """Email, phone and logo of a section: its own when it has any, else the site's."""
+    """Email, phone, social links and logo of a section. A section with contact details of its
+    own is another council or municipality: it shows only its own, never the site's channels
+    (the Afghan municipality's footer does not link to the Moroccan council's Facebook page)."""
     own = home is not None and (home.contact_email or home.contact_phone)
     source = home if own else None
     return SimpleNamespace(
         email=source.contact_email if source else getattr(site_settings, "email", ""),
         phone=source.contact_phone if source else getattr(site_settings, "phone", ""),
+        social=[] if own else list(getattr(site_settings, "social_links", [])),
         logo=(getattr(home, "logo", None) or getattr(site_settings, "logo", None)),
     )
 

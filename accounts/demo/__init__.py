@@ -3,12 +3,15 @@ Credentials are listed in README.md."""
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from wagtail.models import Locale
+from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowPage, WorkflowTask
 from wagtail.users.models import UserProfile
 
 from home.demo.files import read
 
 from ..models import Membership, Organisation, User
+from ..roles import EDITORS
+
+EDITORS_APPROVAL = "Editors' approval"  # the default workflow's name (migrations/0004)
 
 DEMO_PASSWORD = "mosharaka-demo"
 
@@ -18,7 +21,30 @@ def load(context: dict) -> dict:
     organisations = context.setdefault("organisations", {})
     organisations.update(create_organisations(read(__file__, "organisations")))
     users = {key: _user(key, spec, organisations) for key, spec in read(__file__, "users").items()}
+    _workflows(read(__file__, "workflows"), context.get("pages", {}))
     return {"organisations": organisations, "users": users}
+
+
+def _workflows(specs: dict, pages: dict) -> None:
+    """Name the page-draft workflow of each section in its languages; a section with a page of
+    its own gets its own workflow and task (same group: the Editors)."""
+    default = Workflow.objects.get(name=EDITORS_APPROVAL)
+    for spec in specs.values():
+        if "page" not in spec:
+            workflow = default
+        else:
+            workflow = Workflow.objects.create(name=spec["name"])
+            task = GroupApprovalTask.objects.create(name=spec["name"])
+            task.groups.set(Group.objects.filter(name=EDITORS))
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+            WorkflowPage.objects.create(
+                workflow=workflow, page=pages[spec["page"]][spec["language"]]
+            )
+        workflow.name = spec["name"]
+        workflow.save(update_fields=["name"])
+        for task in workflow.tasks:
+            task.name = spec["name"]
+            task.save(update_fields=["name"])
 
 
 def create_organisations(specs: dict) -> dict[str, dict[str, Organisation]]:

@@ -52,3 +52,19 @@ def test_editor_sees_the_admin_in_arabic_right_to_left(client, make_user):
     html = response.content.decode()
     assert 'dir="rtl"' in html
     assert 'lang="ar"' in html
+
+
+def test_drafts_that_council_staff_submit_wait_for_the_editors_not_the_moderators(make_user):
+    """Council staff draft, editors publish (DESIGN.md); moderators moderate comments only."""
+    staff = make_user(groups=[roles.COUNCIL_STAFF])
+    editor = make_user(groups=[roles.EDITORS])
+    moderator = make_user(groups=[roles.MODERATORS])
+    home = Page.objects.get(depth=2).specific
+    home.save_revision(user=staff)
+    workflow = home.get_workflow()
+    assert workflow.name == "Editors' approval"
+    state = workflow.start(home, staff)
+    task = state.current_task_state.task.specific
+    assert "approve" in [action for action, *_ in task.get_actions(home, editor)]
+    assert task.get_actions(home, moderator) == []
+    assert task.get_actions(home, staff) == []

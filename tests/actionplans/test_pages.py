@@ -87,6 +87,8 @@ def test_commitment_page_keeps_the_comments_section_last(client, tree):
 def test_commitment_page_prints_cleanly(client, tree):
     page = html(client, tree["first"].url)
     assert 'class="ap-print-only"' in page
+    # The address keeps its own direction inside an Arabic or Dari sentence.
+    assert f"<bdi>http://testserver{tree['first'].url}</bdi>" in page
     from pathlib import Path
 
     from django.conf import settings

@@ -127,6 +127,18 @@ def test_citizen_gives_feedback_once(client, make_round, users, commitments):
     assert CitizenFeedback.objects.get().rating == 4
 
 
+def test_a_civil_society_member_both_assesses_and_gives_feedback(
+    client, make_round, users, commitments
+):
+    """An accredited organisation's member assesses for the organisation and may still give
+    citizen feedback as a person: the round's work list offers both."""
+    evaluation_round = make_round("open")
+    client.force_login(users["cso_accredited"])
+    html = client.get(url("round", evaluation_round)).content.decode()
+    assert url("assess", evaluation_round, commitments[0]) in html
+    assert url("feedback", evaluation_round, commitments[0]) in html
+
+
 def test_feedback_outside_the_window_says_when_it_is_open(client, make_round, users, commitments):
     evaluation_round = make_round("open", feedback=False)
     client.force_login(users["citizen"])

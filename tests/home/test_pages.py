@@ -72,6 +72,32 @@ class ContentPageTests(WagtailPageTestCase):
         response = self.client.get(self.home.url)
         self.assertContains(response, "Co-creation workshop")
 
+    def test_the_council_is_named_once_in_each_title(self):
+        self.home.council_name = "Conseil de démonstration"
+        self.home.save()
+        self.assertContains(
+            self.client.get(self.home.url), "<title>Conseil de démonstration</title>"
+        )
+        self.assertContains(
+            self.client.get(self.about.url), "<title>About · Conseil de démonstration</title>"
+        )
+
+    def test_a_section_with_its_own_contact_shows_none_of_the_sites_channels(self):
+        from wagtail.models import Site
+
+        from home.models import SiteSettings
+
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.email, settings.facebook_url = "council@example.org", "https://facebook.example/c"
+        settings.save()
+        page = self.client.get(self.about.url).content.decode()
+        assert "council@example.org" in page and "https://facebook.example/c" in page
+        self.home.contact_email = "municipality@example.org"
+        self.home.save()
+        page = self.client.get(self.about.url).content.decode()
+        assert "municipality@example.org" in page
+        assert "council@example.org" not in page and "facebook.example" not in page
+
     def test_pages_are_editable_and_previewable_in_the_admin(self):
         self.assertPageIsEditable(self.events)
         self.assertPageIsEditable(
