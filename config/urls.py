@@ -12,6 +12,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.signin import document_password, page_password, site_sign_in
 from config.api import api_router
 
+# The site's error pages in the request's language, JSON on the API's paths (config/errors.py).
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"
+
 
 def favicon(request):
     # Resolved per request, not at import: with hashed static files the name is only known
