@@ -5,7 +5,9 @@ import secrets
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils.translation import get_language
 
 from . import mail
 from .models import User
@@ -40,6 +42,15 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         mail.queue_message(self.render_mail(template_prefix, email, context))
+
+    def get_login_redirect_url(self, request) -> str:
+        """With no page to come back to, the home page of the language signed in from: a
+        Dari reader signing in on /fa-af/account/login/ lands on /fa-af/, whatever the
+        browser's own language (LOGIN_REDIRECT_URL "/" would follow the browser)."""
+        language = get_language()
+        if language in dict(settings.LANGUAGES):
+            return f"/{language}/"
+        return super().get_login_redirect_url(request)
 
     def generate_unique_username(self, txts, regex=None) -> str:
         """A random user name: never derived from the email or a name (it shows in the admin

@@ -103,7 +103,10 @@ class Membership(models.Model):
         REPRESENTATIVE = "representative", _("Representative")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     # Points at one language version; checks compare translation keys, so a membership covers
     # every language version of the organisation.
@@ -114,7 +117,7 @@ class Membership(models.Model):
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     panels = [FieldPanel("user"), FieldPanel("organisation"), FieldPanel("role")]
 

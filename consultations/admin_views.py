@@ -14,11 +14,12 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import ModelLogEntry, Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 
@@ -204,6 +205,10 @@ def _comment_context(comment: Comment) -> dict:
     }
 
 
+class CommentURLFinder(ModelAdminURLFinder):
+    edit_url_name = "comment_moderation:review"  # no edit view: reports link to the review
+
+
 class CommentModerationViewSet(ModelViewSet):
     model = Comment
     name = "comment_moderation"
@@ -224,6 +229,7 @@ class CommentModerationViewSet(ModelViewSet):
     # Every comment, including those of a page since deleted (its title is then empty).
     list_export = EXPORT_FIELDS
     export_filename = "comments"
+    url_finder_class = CommentURLFinder
 
     def get_urlpatterns(self):
         return [
@@ -381,6 +387,7 @@ class CommentResponseViewSet(ModelViewSet):
     list_per_page = 30
     list_export = EXPORT_FIELDS + ["response_outcome", "response_status", "response_text"]
     export_filename = "comments-and-responses"
+    url_finder_class = CommentURLFinder
 
     def get_urlpatterns(self):
         return [
@@ -388,10 +395,3 @@ class CommentResponseViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("answer/<int:pk>/", AnswerView.as_view(), name="answer"),
         ]
-
-
-class ParticipationViewSetGroup(ModelViewSetGroup):
-    menu_label = gettext_lazy("Participation")
-    menu_icon = "comment"
-    menu_order = 260
-    items = (CommentModerationViewSet, CommentResponseViewSet)

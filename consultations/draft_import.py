@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from home.languages import joined
+
 from .blocks import DRAFT_TEXT_FEATURES
 from .draft import DraftSection
 
@@ -122,6 +124,6 @@ def build_stream_data(
                 "Edit those paragraphs in the draft below instead, or keep their text unchanged "
                 "in what you paste."
             )
-            % {"numbers": ", ".join(lost)}
+            % {"numbers": joined(lost)}
         )
     return data

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from accounts.text import clean_line, clean_multiline
+from home.languages import joined
 
 from .draft import read_draft
 from .draft_import import build_stream_data, parse_draft_source
@@ -56,7 +57,7 @@ class ConsultationPageForm(WagtailAdminPageForm):
                         "Change their text instead, or ask a moderator: comments are never "
                         "deleted."
                     )
-                    % {"numbers": ", ".join(lost)},
+                    % {"numbers": joined(lost)},
                 )
         return cleaned_data
 

@@ -1,11 +1,19 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from .admin_views import CommentPermissionPolicy, ParticipationViewSetGroup
+from .admin_views import CommentModerationViewSet, CommentPermissionPolicy, CommentResponseViewSet
 from .models import Comment
 
 register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+
+
+class ParticipationViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Participation")
+    menu_icon = "comment"
+    menu_order = 260
+    items = (CommentModerationViewSet, CommentResponseViewSet)
 
 
 @hooks.register("register_admin_viewset")

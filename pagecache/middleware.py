@@ -67,6 +67,8 @@ def cache_key(request) -> str:
 def _storable(request, response) -> bool:
     if response.status_code not in STORED_STATUSES or response.streaming or response.cookies:
         return False
+    if settings.DEBUG:
+        return False  # debug pages (Django's technical 404) must not outlive a restart
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False  # the page carries a CSRF token: it belongs to this visitor only
     control = response.get("Cache-Control", "").lower()

@@ -74,6 +74,8 @@ def _user(username: str, spec: dict, organisations: dict) -> User:
         email=spec["email"],
         password=DEMO_PASSWORD,
         display_name=spec["display_name"],
+        first_name=spec.get("first_name", ""),
+        last_name=spec.get("last_name", ""),
         preferred_language=spec["language"],
         is_superuser=superuser,
         is_staff=superuser,

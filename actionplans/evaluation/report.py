@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from home.dates import uses_solar_hijri
+from home.digits import persian_html
 from home.spreadsheets import spreadsheet_cell
 
 from . import results
@@ -93,7 +94,9 @@ def report_pdf_bytes(request, evaluation_round, plan) -> bytes:
     html = render_to_string("evaluation/report.html", context, request=request)
     stylesheets = [CSS(filename=finders.find("css/evaluation-report.css"))]
     if uses_solar_hijri(plan.locale.language_code):
-        # Page numbers in Persian digits, like every other number a Dari reader sees.
+        # Every number a Dari reader sees in Persian digits: the text as on the site's pages
+        # (home.digits, which the PDF does not pass through), page numbers by the stylesheet.
+        html = persian_html(html)
         stylesheets.append(CSS(filename=finders.find("css/evaluation-report-fa.css")))
     return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
         stylesheets=stylesheets

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from home.languages import joined
+
 ZIP = b"PK\x03\x04"
 # extension: (content type, accepted first bytes or None for plain text)
 TYPES = {
@@ -35,7 +37,7 @@ def max_bytes() -> int:
 
 
 def accepted_extensions() -> str:
-    return ", ".join(sorted(TYPES))
+    return joined(sorted(TYPES))
 
 
 def extension_of(name: str) -> str:

@@ -2,7 +2,6 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from actionplans.models import ActionPlanPage, CommitmentPage
@@ -55,9 +54,6 @@ class _ReportFeed(Feed):
 
     def link(self, obj):
         return obj[0].url
-
-    def language(self, obj):
-        return get_language()
 
 
 class PlanFeed(_ReportFeed):

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from actionplans.models import CommitmentPage, Milestone
+from home.languages import joined
 
 from .models.reports import NARRATIVE_MAX_LENGTH, Kind
 from .rules import can
@@ -81,7 +82,7 @@ def parse(plan, raw: bytes) -> tuple[list[ImportRow], list[ImportError_]]:
     if not header:
         raise ValidationError(_("The file is empty."))
     if missing:
-        raise ValidationError(_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
+        raise ValidationError(_("Missing columns: %(columns)s.") % {"columns": joined(missing)})
     reader.fieldnames = header
     records = list(reader)
     if not records:
@@ -127,7 +128,7 @@ def parse(plan, raw: bytes) -> tuple[list[ImportRow], list[ImportError_]]:
             fail(
                 "status",
                 _("Unknown status “%(value)s”; use one of: %(choices)s.")
-                % {"value": status, "choices": ", ".join(OfficialStatus.values)},
+                % {"value": status, "choices": joined(OfficialStatus.values)},
             )
         percent = None
         raw_percent = values.get("percent", "")

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django.conf.locale
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -258,6 +259,13 @@ LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Django knows only "fa" (Persian): the admin's language menu would call Dari "فارسی".
+django.conf.locale.LANG_INFO["fa-af"] = {
+    "bidi": True,
+    "code": "fa-af",
+    "name": "Dari",
+    "name_local": "دری",
+}
 # Django knows "fa" is right-to-left; "fa-af" inherits it through the base language.
 LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ar-ma", "ckb", "fa", "fa-af", "ps", "ug", "ur"]
 # Our catalogues first, then our wording of Django's and allauth's strings (locale/vendor/:

@@ -68,3 +68,10 @@ def test_drafts_that_council_staff_submit_wait_for_the_editors_not_the_moderator
     assert "approve" in [action for action, *_ in task.get_actions(home, editor)]
     assert task.get_actions(home, moderator) == []
     assert task.get_actions(home, staff) == []
+
+
+def test_the_admin_language_menu_calls_dari_by_its_name(client, make_user):
+    editor = make_user(groups=[roles.EDITORS])
+    client.force_login(editor)
+    html = client.get("/admin/account/").content.decode()
+    assert ">دری<" in html and "فارسی" not in html

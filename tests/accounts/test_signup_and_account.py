@@ -80,6 +80,18 @@ def test_sign_in_requires_a_confirmed_email(client, db, locales):
     assert "confirm-email" in response["Location"]
 
 
+@pytest.mark.parametrize("language", ["fa-af", "ar", "fr"])
+def test_sign_in_with_no_page_to_return_to_lands_in_its_language(client, make_user, language):
+    make_user(email="retour@example.org", preferred_language="ar")
+    response = client.post(
+        f"/{language}/account/login/",
+        {"login": "retour@example.org", "password": "pass-for-tests-123"},
+        headers={"accept-language": "en"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/{language}/"
+
+
 def test_password_reset_sends_a_link(client, make_user):
     make_user(email="oubli@example.org")
     with TestCase.captureOnCommitCallbacks(execute=True):

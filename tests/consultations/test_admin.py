@@ -97,3 +97,18 @@ def test_open_consultation_cannot_be_answered_yet(client, consultation, make_com
     assert response.status_code == 200
     assert not CommentResponse.objects.exists()
     assert Comment.objects.get().status == "published"
+
+
+def test_the_site_history_report_links_each_comment_to_its_review(
+    client, consultation, make_comment, make_user
+):
+    """Wagtail's audit-log reports link every logged object to its admin page; a comment's is
+    its review page (the comment viewsets have no edit view)."""
+    comment = make_comment(consultation, paragraph=first_paragraph(consultation).id, body="LOGGED")
+    from wagtail.log_actions import log
+
+    log(comment, "consultations.comment.report")
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    response = client.get("/admin/reports/site-history/")
+    assert response.status_code == 200
+    assert f"/admin/moderation/review/{comment.pk}/" in response.content.decode()

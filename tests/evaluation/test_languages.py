@@ -25,6 +25,8 @@ def test_results_show_on_every_language_version(client, home_pages, users):
     assert "Portail des données" in french and "بوابة المعطيات" not in french
     assert "كتب بالعربية" in french
     assert 'lang="ar"' in french  # the assessment is marked as written in Arabic
+    # Labels end as the language punctuates them: a space before the colon in French.
+    assert "<dt>Vérifiable\xa0:</dt>" in french
     arabic = client.get(f"/ar/evaluation/{evaluation_round.pk}/{key}/").content.decode()
     assert "بوابة المعطيات" in arabic and "كتب بالعربية" in arabic
     table = client.get(f"/fr/evaluation/{evaluation_round.pk}/").content.decode()

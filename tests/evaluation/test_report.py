@@ -88,6 +88,9 @@ def test_dari_pdf_has_persian_digits_and_solar_hijri_dates(client, dari_round, t
     assert re.fullmatch("[۰-۹]{4}", year) and year.startswith("۱۴")
     assert month in text and year in text and day in text
     assert not re.search("[0-9]{4}", text.split("http")[0])  # no Western year before the URL
+    # No Western number at all outside codes (a word with a Latin letter) and the URL.
+    words = text.split("http")[0].split()
+    assert [w for w in words if re.search("[0-9]", w) and not re.search("[A-Za-z]", w)] == []
     assert re.search("[۰-۹]+ ?/ ?[۰-۹]+", text)  # page numbers in Persian digits
     fonts = pdf_fonts(response.content, tmp_path)
     assert all(row[-5] == "yes" for row in fonts)

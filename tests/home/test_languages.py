@@ -80,3 +80,16 @@ def test_stylesheets_use_logical_properties_only():
     for css in Path(settings.BASE_DIR, "static", "css").glob("*.css"):
         offenders = [line for line in css.read_text().splitlines() if physical.search(line)]
         assert offenders == [], f"{css.name} uses physical directions: {offenders}"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "PDF, CSV"), ("en", "PDF, CSV"), ("ar", "PDF، CSV"), ("fa-af", "PDF، CSV")],
+)
+def test_lists_in_a_sentence_are_separated_as_the_language_writes_them(language, expected):
+    from django.utils.translation import override
+
+    from home.languages import joined
+
+    with override(language):
+        assert joined(["PDF", "CSV"]) == expected

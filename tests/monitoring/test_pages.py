@@ -25,7 +25,7 @@ def test_commitment_page_shows_both_voices_and_the_disagreement(client, world, p
     assert "Off track" in html and "In progress" in html
     assert "Disagreement" in html
     assert "لیکن کار متوقف است" in html
-    assert "Written in دری" in html
+    assert "Written in Dari" in html  # the language named in the reader's language
 
 
 def test_overdue_milestone_is_marked_in_the_positions_table(client, world):
@@ -132,6 +132,7 @@ def test_feeds_list_published_reports(client, world, people):
         body = response.content.decode()
         assert response["Content-Type"].startswith("application/atom+xml")
         assert "Première étape" in body and "Masqué" not in body
+        assert 'xml:lang="en"' in body  # the feed says its language
 
 
 def test_follow_and_unfollow(client, world, people, make_user):

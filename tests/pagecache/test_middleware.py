@@ -25,6 +25,15 @@ def test_anonymous_page_is_stored_then_served_with_validators(page_cache, home_p
     assert not second.cookies
 
 
+def test_pages_rendered_with_debug_on_are_not_stored(page_cache, home_pages, settings):
+    """Django's debug pages (its technical 404) must not be served after a restart without
+    DEBUG."""
+    settings.DEBUG = True
+    assert "hit" not in [state(get("/fr/")) for _ in range(2)]
+    settings.DEBUG = False
+    assert [state(get("/fr/")) for _ in range(2)] == ["miss", "hit"]
+
+
 def test_revalidation_with_the_etag_is_answered_not_modified(page_cache, home_pages):
     etag = get("/fr/")["ETag"]
     revalidated = get("/fr/", If_None_Match=etag)

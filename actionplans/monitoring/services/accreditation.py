@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 
 from accounts.models import Organisation
 from accounts.text import clean_line, clean_multiline
+from home.languages import joined
 
 from .. import notifications
 from ..accreditation import forget
@@ -69,7 +70,7 @@ def _member_accounts(user, emails: list[str]) -> list:
     if missing:
         raise ValidationError(
             _("No account uses %(emails)s: each member must first sign up on this site.")
-            % {"emails": ", ".join(missing)}
+            % {"emails": joined(missing)}
         )
     members = {user.pk: user}
     members.update({u.pk: u for u in found.values()})

@@ -1,7 +1,8 @@
 from django import template
-from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+
+from home import languages
 
 from ..rules import can as can_do
 
@@ -15,7 +16,8 @@ def monitoring_can(user, permission: str, obj=None) -> bool:
 
 @register.filter
 def language_name(code: str) -> str:
-    return dict(settings.LANGUAGE_CATALOGUE).get(code) or code
+    """The language's name in the reader's language: "arabe" on a French page."""
+    return languages.language_name(code)
 
 
 @register.inclusion_tag("monitoring/includes/commitment_monitoring.html", takes_context=True)
