@@ -9,8 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.signin import site_sign_in
+from accounts.signin import document_password, page_password, site_sign_in
 from config.api import api_router
+
+# The site's error pages in the request's language, JSON on the API's paths (config/errors.py).
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"
 
 
 def favicon(request):
@@ -21,6 +27,8 @@ def favicon(request):
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms, rate limited like the sign-in (accounts/signin.py).
+    path("documents/authenticate_with_password/<int:restriction_id>/", document_password),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
@@ -43,6 +51,10 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("_util/login/", site_sign_in),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password,
+    ),
     path("", include("search.urls")),
     path("", include("consultations.urls")),
     path("", include("actionplans.urls")),

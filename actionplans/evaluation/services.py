@@ -3,6 +3,7 @@
 Each function takes the acting user, checks the permission itself (views check it too, to show
 or hide controls), runs in a transaction and leaves an audit-log entry."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -134,6 +135,9 @@ def save_assessment(
     if codes - set(OGPValue.Code.values):
         raise ValidationError({"relevant_values": _("Choose OGP values from the list.")})
     with transaction.atomic():
+        # One author's saves are serialised (the draft to lock may not exist yet): two first
+        # saves at once, from two tabs or a resent form, make one draft, as two in a row do.
+        get_user_model()._default_manager.select_for_update().filter(pk=user.pk).first()
         draft = (
             Assessment.objects.select_for_update()
             .filter(
