@@ -121,7 +121,7 @@ def facets() -> list[FacetSpec]:
         ),
         choice_facet(
             "status",
-            pgettext_lazy("search facet", "Status"),
+            pgettext_lazy("search facet", "Official status"),
             lookup="status",
             choices=Status.choices,
             indexed=True,

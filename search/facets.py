@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, QuerySet, Subquery
+from django.db.models import Count, F, QuerySet, Subquery
 from wagtail.models import Locale
 
 from search.registry import FacetedSearch, FacetSpec
@@ -60,6 +60,26 @@ def count_by(queryset: QuerySet, key: str) -> dict:
     return {value: count for value, count in rows if value is not None}
 
 
+def _count_together(queryset: QuerySet, specs: Sequence[FacetSpec]) -> dict[str, dict]:
+    """{facet name: {value: count}} for facets with one value per result, in one query: results
+    are counted per combination of values, then summed per facet."""
+    aliases = {f"_facet_{n}": spec.value() for n, spec in enumerate(specs)}
+    rows = (
+        queryset.order_by()
+        .annotate(**aliases)
+        .values(*aliases)
+        .annotate(_facet_count=Count("id", distinct=True))
+        .values_list(*aliases, "_facet_count")
+    )
+    counts: dict[str, dict] = {spec.name: {} for spec in specs}
+    for row in rows:
+        number = row[-1]
+        for spec, value in zip(specs, row[:-1], strict=True):
+            if value is not None and value != "":
+                counts[spec.name][value] = counts[spec.name].get(value, 0) + number
+    return counts
+
+
 def _options(
     counts: Mapping, labels: Mapping, selected: Sequence[str], limit: int | None = None
 ) -> list[FacetOption]:
@@ -94,11 +114,22 @@ def compute_facets(
     ``matching_ids`` (a text search's match set)."""
     if matching_ids is not None:
         base = base.filter(id__in=matching_ids)
+    # A facet with nothing ticked is counted over every filter: those with a value expression
+    # share that scope, so one grouped query counts them all.
+    together = [
+        spec for spec in search.specs if spec.value is not None and not filters.get(spec.name)
+    ]
+    shared = (
+        _count_together(filter_by(search, base, filters), together) if len(together) > 1 else {}
+    )
     facets = []
     for spec in search.specs:
         selected = filters.get(spec.name, [])
-        scope = filter_by(search, base, filters, skip=spec.name)
-        counts, labels = spec.count(scope, selected, language_code)
+        if spec.name in shared:
+            counts, labels = shared[spec.name], spec.choices or {}
+        else:
+            scope = filter_by(search, base, filters, skip=spec.name)
+            counts, labels = spec.count(scope, selected, language_code)
         facets.append(Facet(spec.name, spec.label, _options(counts, labels, selected, spec.limit)))
     return facets
 
@@ -139,6 +170,8 @@ def choice_facet(
         accepts=lambda value: value in codes,
         limit=limit,
         search_filter=filter_ if indexed and not relation else None,
+        value=None if relation else lambda: F(lookup),
+        choices=dict(choices),
     )
 
 

@@ -54,6 +54,10 @@ rating), write the filter and the count, each a fixed number of queries::
 
         search.register()
 
+A facet with one value per result from a fixed scale can also give ``value`` (an expression
+such as the ``Subquery`` above) and ``choices``: the facets that do, when nothing is ticked in
+them, are counted together in one grouped query, so each one adds no query to the page.
+
 The facet then shows on ``/<lang>/search/commitments/`` after the declared ones, its values
 are kept in shared links, and the other facets' counts take it into account. A ``count``
 returns ``({value: count}, {value: label})``; ``count_by(queryset, key)`` counts distinct
@@ -93,6 +97,11 @@ class FacetSpec:
     #: The same filter written for the search backend (FilterField lookups only), so a text
     #: search can apply it itself; without it the backend gets an id subquery.
     search_filter: Filter | None = None
+    #: For a facet with at most one value per result, from fixed choices: ``value()`` is an
+    #: expression giving that value (a field, a subquery), ``choices`` its {value: label}.
+    #: Such facets, when none of their values is ticked, share one grouped count query.
+    value: Callable[[], Any] | None = None
+    choices: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)

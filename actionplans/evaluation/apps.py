@@ -7,3 +7,8 @@ class EvaluationConfig(AppConfig):
     label = "evaluation"
     verbose_name = _("Co-evaluation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import search
+
+        search.register()

@@ -10,3 +10,8 @@ class MonitoringConfig(AppConfig):
     label = "monitoring"
     verbose_name = _("Co-monitoring")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import search
+
+        search.register()

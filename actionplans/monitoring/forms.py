@@ -3,16 +3,28 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 
-from .models.accreditation import REASON_MAX_LENGTH, REGISTRATION_MAX_LENGTH
+from .models.accreditation import (
+    NEW_NAME_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    REGISTRATION_MAX_LENGTH,
+)
 
 
 class ApplicationForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("Only civil-society organisations can be accredited."),
+    )
+    new_organisation = forms.CharField(
+        label=_("Or, if it is not listed, your organisation's name"),
+        max_length=NEW_NAME_MAX_LENGTH,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
         help_text=_(
-            "Your organisation is not listed? Ask the council to register it first; "
-            "only civil-society organisations can be accredited."
+            "The council adds the organisation to the site when it accredits it, under this "
+            "name in this plan's language."
         ),
     )
     registration_number = forms.CharField(
@@ -36,6 +48,20 @@ class ApplicationForm(forms.Form):
         if locale is not None and organisations.filter(locale=locale).exists():
             organisations = organisations.filter(locale=locale)
         self.fields["organisation"].queryset = organisations.order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen, named = cleaned.get("organisation"), (cleaned.get("new_organisation") or "")
+        if chosen is None and not named.strip():
+            raise forms.ValidationError(
+                _("Please choose your organisation or give its name."), code="no_organisation"
+            )
+        if chosen is not None and named.strip():
+            raise forms.ValidationError(
+                _("Choose your organisation in the list or give a new name, not both."),
+                code="two_organisations",
+            )
+        return cleaned
 
     def emails(self) -> list[str]:
         text = self.cleaned_data.get("member_emails") or ""

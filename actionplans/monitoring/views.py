@@ -52,6 +52,7 @@ def apply(request, plan_id: int):
                     user=request.user,
                     plan=plan,
                     organisation=form.cleaned_data["organisation"],
+                    new_organisation_name=form.cleaned_data["new_organisation"],
                     registration_number=form.cleaned_data["registration_number"],
                     contact_name=form.cleaned_data["contact_name"],
                     contact_email=form.cleaned_data["contact_email"],
@@ -109,6 +110,7 @@ def dashboard(request, plan_id: int):
             a.organisation
             for a in Accreditation.objects.for_plan(plan.translation_key)
             .accredited()
+            .filter(organisation__isnull=False)
             .select_related("organisation")
         ],
     )

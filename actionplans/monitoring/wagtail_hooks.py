@@ -20,7 +20,7 @@ class AccreditationViewSet(ModelViewSet):
     copy_view_enabled = False
     edit_view_class = DecideView
     list_display = [
-        "organisation",
+        Column("organisation_name", label=_("Organisation"), accessor="organisation_name"),
         Column("plan_title", label=_("Plan"), accessor="plan_title"),
         "status",
         "registration_number",
@@ -28,7 +28,12 @@ class AccreditationViewSet(ModelViewSet):
         "decided_at",
     ]
     list_filter = ["status"]
-    search_fields = ["organisation__name", "registration_number", "contact_name"]
+    search_fields = [
+        "organisation__name",
+        "new_organisation_name",
+        "registration_number",
+        "contact_name",
+    ]
     form_fields = []
 
 

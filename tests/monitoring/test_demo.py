@@ -59,3 +59,12 @@ class MonitoringDemoTests(TestCase):
             assert response.status_code == 200
             html = response.content.decode()
             assert "mon-timeline" in html and "mon-periodic" in html
+
+    def test_commitment_search_facets_have_counts_in_every_language(self):
+        added = ("civil_society", "disagreement", "completion", "early_results")
+        for language in ("ar", "fr", "fa-af"):
+            response = self.client.get(f"/{language}/search/commitments/")
+            assert response.status_code == 200
+            facets = {facet.name: facet for facet in response.context["facets"]}
+            empty = [name for name in added if not sum(o.count for o in facets[name].options)]
+            assert not empty, (language, empty)

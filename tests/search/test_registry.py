@@ -14,6 +14,8 @@ from search.registry import FacetedSearch
 pytestmark = pytest.mark.django_db
 
 FACET_NAMES = ["plan", "status", "value", "theme", "institution", "language"]
+# Added by co-monitoring and co-evaluation from their AppConfig.ready().
+ADDED_NAMES = ["civil_society", "disagreement", "completion", "early_results"]
 
 
 def codes(response) -> list[str]:
@@ -23,8 +25,9 @@ def codes(response) -> list[str]:
 def test_actionplans_registers_the_commitment_search_with_its_facets():
     search = registry.get("commitments")
     assert search.model is CommitmentPage
-    assert [spec.name for spec in search.specs] == FACET_NAMES
-    assert list(form_for(search).base_fields) == ["q", *FACET_NAMES]
+    assert [spec.name for spec in search.facets] == FACET_NAMES
+    assert [spec.name for spec in search.specs] == FACET_NAMES + ADDED_NAMES
+    assert list(form_for(search).base_fields) == ["q", *FACET_NAMES, *ADDED_NAMES]
 
 
 def test_a_shared_link_with_every_parameter_still_works(client, corpus):
@@ -53,9 +56,16 @@ def test_a_shared_link_with_every_parameter_still_works(client, corpus):
 
 def test_facets_show_in_declared_order_with_their_labels(client, corpus):
     response = client.get("/en/search/commitments/", {"language": ["ar", "fr", "fa-af"]})
-    assert [facet.name for facet in response.context["facets"]] == FACET_NAMES
+    assert [facet.name for facet in response.context["facets"]] == FACET_NAMES + ADDED_NAMES
     html = response.content.decode()
-    legends = ["Action plan", "Status", "OGP value", "Theme", "Lead institution", "Language"]
+    legends = [
+        "Action plan",
+        "Official status",
+        "OGP value",
+        "Theme",
+        "Lead institution",
+        "Language",
+    ]
     positions = [html.index(f'<legend class="facet__legend">{label}</legend>') for label in legends]
     assert positions == sorted(positions)
 

@@ -2,14 +2,18 @@
 
 Keyed on the plan's translation key, so it holds for every language version of the plan; the
 organisation is compared by its translation key too (an Arabic or French version is the same
-organisation)."""
+organisation). An organisation not yet listed applies under a new name: the organisation is
+created (in the language of the plan applied to) only when an editor accredits it, so a refused
+application leaves no public organisation behind."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 REGISTRATION_MAX_LENGTH = 100
 REASON_MAX_LENGTH = 1000
+NEW_NAME_MAX_LENGTH = 200
 
 
 class AccreditationQuerySet(models.QuerySet):
@@ -34,10 +38,19 @@ class Accreditation(models.Model):
     organisation = models.ForeignKey(
         "accounts.Organisation",
         verbose_name=_("organisation"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
-    organisation_key = models.UUIDField(editable=False, db_index=True)
+    organisation_key = models.UUIDField(null=True, editable=False, db_index=True)
+    #: An organisation not listed yet: created by the accreditation, in this locale.
+    new_organisation_name = models.CharField(
+        _("new organisation"), max_length=NEW_NAME_MAX_LENGTH, blank=True
+    )
+    new_organisation_locale = models.ForeignKey(
+        "wagtailcore.Locale", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     registration_number = models.CharField(
         _("registration number"), max_length=REGISTRATION_MAX_LENGTH
     )
@@ -80,11 +93,23 @@ class Accreditation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["plan_key", "organisation_key"], name="one_accreditation_per_plan_and_cso"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=False) | ~Q(new_organisation_name=""),
+                name="accreditation_names_an_organisation",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} ({self.get_status_display()})"
+        return f"{self.organisation_name} ({self.get_status_display()})"
+
+    @property
+    def organisation_name(self) -> str:
+        return self.organisation.name if self.organisation_id else self.new_organisation_name
+
+    @property
+    def is_new_organisation(self) -> bool:
+        return self.organisation_id is None
 
     @property
     def is_accredited(self) -> bool:

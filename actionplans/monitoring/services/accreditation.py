@@ -11,14 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from accounts.models import Organisation
+from accounts.models import Membership, Organisation
 from accounts.text import clean_line, clean_multiline
 from home.languages import joined
 
 from .. import notifications
 from ..accreditation import forget
 from ..models import Accreditation
-from ..models.accreditation import REASON_MAX_LENGTH, REGISTRATION_MAX_LENGTH
+from ..models.accreditation import (
+    NEW_NAME_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    REGISTRATION_MAX_LENGTH,
+)
 from ..rules import can
 
 MAX_MEMBERS = 20
@@ -77,22 +81,53 @@ def _member_accounts(user, emails: list[str]) -> list:
     return list(members.values())
 
 
+def _new_name(name: str) -> str:
+    name = clean_line(name)
+    if not name:
+        raise ValidationError(_("Please choose your organisation or give its name."))
+    if len(name) > NEW_NAME_MAX_LENGTH:
+        raise ValidationError(_("The organisation's name is too long."))
+    if Organisation.objects.filter(kind=Organisation.Kind.CSO, name__iexact=name).exists():
+        raise ValidationError(
+            _("%(organisation)s is already listed: please choose it in the list.")
+            % {"organisation": name}
+        )
+    return name
+
+
+def _existing(plan, organisation: Organisation | None, new_name: str):
+    """The plan's earlier application for this organisation (locked), if any."""
+    applications = Accreditation.objects.select_for_update().filter(plan_key=plan.translation_key)
+    if organisation is not None:
+        return applications.filter(organisation_key=organisation.translation_key).first()
+    return applications.filter(
+        organisation__isnull=True, new_organisation_name__iexact=new_name
+    ).first()
+
+
 def apply_for_accreditation(
     *,
     user,
     plan,
-    organisation: Organisation,
+    organisation: Organisation | None = None,
+    new_organisation_name: str = "",
     registration_number: str,
     contact_name: str,
     contact_email: str,
     member_emails: list[str] = (),
 ) -> Accreditation:
     """A civil-society organisation asks to monitor a plan; the applicant is a member account.
-    A refused organisation may apply again (its application goes back to the editors)."""
+    An organisation not listed yet applies under its name (``new_organisation_name``): it is
+    created only if an editor accredits it. A refused organisation may apply again (its
+    application goes back to the editors)."""
     if not can(user, "monitoring.apply_for_accreditation", plan):
         raise PermissionDenied
-    if organisation.kind != Organisation.Kind.CSO:
-        raise ValidationError(_("Only civil-society organisations can be accredited."))
+    if organisation is None:
+        new_organisation_name = _new_name(new_organisation_name)
+    else:
+        new_organisation_name = ""
+        if organisation.kind != Organisation.Kind.CSO:
+            raise ValidationError(_("Only civil-society organisations can be accredited."))
     registration_number = clean_line(registration_number)
     contact_name = clean_line(contact_name)
     if not registration_number:
@@ -109,25 +144,20 @@ def apply_for_accreditation(
     now = timezone.now()
     try:
         with transaction.atomic():
-            accreditation = (
-                Accreditation.objects.select_for_update()
-                .filter(
-                    plan_key=plan.translation_key, organisation_key=organisation.translation_key
-                )
-                .first()
-            )
+            accreditation = _existing(plan, organisation, new_organisation_name)
             if accreditation is not None and accreditation.status != Accreditation.Status.REFUSED:
                 raise ValidationError(
                     _("%(organisation)s has already applied for this plan (%(status)s).")
                     % {
-                        "organisation": organisation.name,
+                        "organisation": accreditation.organisation_name,
                         "status": accreditation.get_status_display(),
                     }
                 )
-            accreditation = accreditation or Accreditation(
-                plan_key=plan.translation_key, organisation_key=organisation.translation_key
-            )
+            accreditation = accreditation or Accreditation(plan_key=plan.translation_key)
             accreditation.organisation = organisation
+            accreditation.organisation_key = organisation.translation_key if organisation else None
+            accreditation.new_organisation_name = new_organisation_name
+            accreditation.new_organisation_locale = None if organisation else plan.locale
             accreditation.registration_number = registration_number
             accreditation.contact_name = contact_name[:150]
             accreditation.contact_email = contact_email.strip()
@@ -149,6 +179,21 @@ def apply_for_accreditation(
         # Two applications for the same organisation at once: the other one won.
         raise ValidationError(_("This organisation has already applied for this plan.")) from None
     return accreditation
+
+
+def _create_organisation(user, accreditation: Accreditation) -> Organisation:
+    """The organisation an accredited application named, in the language of the plan it applied
+    to, its member accounts as members."""
+    locale = accreditation.new_organisation_locale or accreditation.plan().locale
+    organisation = Organisation.objects.create(
+        name=accreditation.new_organisation_name, kind=Organisation.Kind.CSO, locale=locale
+    )
+    for member in accreditation.members.all():
+        Membership.objects.get_or_create(user=member, organisation=organisation)
+    log(instance=organisation, action="wagtail.create", user=user)
+    accreditation.organisation = organisation
+    accreditation.organisation_key = organisation.translation_key
+    return organisation
 
 
 def decide_accreditation(
@@ -174,7 +219,11 @@ def decide_accreditation(
         accreditation.reason = reason
         accreditation.decided_by = user
         accreditation.decided_at = timezone.now()
-        accreditation.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+        fields = ["status", "reason", "decided_by", "decided_at"]
+        if decision == ACCREDIT and accreditation.is_new_organisation:
+            _create_organisation(user, accreditation)
+            fields += ["organisation", "organisation_key"]
+        accreditation.save(update_fields=fields)
         log(
             instance=accreditation,
             action=f"monitoring.accreditation.{decision}",
