@@ -4,7 +4,7 @@ may do with each comment is worked out once. ``thread_context`` is the one build
 thread shows (the paragraph route and the ``comment_thread`` template tag both use it)."""
 
 from django.core.paginator import Paginator
-from django.db.models import F, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -49,10 +49,13 @@ def decorate(comments: list[Comment], page, user) -> list[Comment]:
     return comments
 
 
-def paginated_thread(request, page, queryset, param: str = "comments"):
-    """One page of top-level comments with their replies, newest first."""
+def paginated_thread(request, page, queryset, param: str = "comments", *, count=None):
+    """One page of top-level comments with their replies, newest first (``count``: the number
+    of visible top-level comments, when the caller has already counted them)."""
     queryset = queryset.top_level().filter(status__in=VISIBLE_STATES).for_display()
     paginator = Paginator(queryset.order_by("-created_at", "-pk"), COMMENTS_PER_PAGE)
+    if count is not None:
+        paginator.count = count  # a cached property: the paginator then runs no COUNT query
     page_obj = paginator.get_page(request.GET.get(param))
     page_obj.object_list = decorate(list(page_obj.object_list), page, request.user)
     return page_obj
@@ -136,9 +139,13 @@ def thread_context(request, page, comments, *, paragraph: str = "", state=None) 
     why there is none) and the state (by default the page's commenting state now).
     ``paragraph`` is the short id of the paragraph commented on, if any."""
     can_post = can(request.user, "consultations.post_comment", page)
+    counts = comments.aggregate(
+        shown=Count("pk", filter=Q(parent__isnull=True, status__in=VISIBLE_STATES)),
+        published=Count("pk", filter=Q(status=Comment.Status.PUBLISHED)),
+    )
     return {
-        "thread": paginated_thread(request, page, comments),
-        "comment_count": comments.published().count(),
+        "thread": paginated_thread(request, page, comments, count=counts["shown"]),
+        "comment_count": counts["published"],
         "can_post": can_post,
         "comment_form": comment_form(request, page, paragraph, allowed=can_post),
         "state": state if state is not None else commenting_state(page),
