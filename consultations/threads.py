@@ -31,18 +31,32 @@ def _organisation_names(comments: list[Comment], language: str) -> dict:
     return {key: organisation.name for key, organisation in found.items()}
 
 
+def _name_organisations(comments: list[Comment]) -> None:
+    """Each comment's ``organisation_name`` in the reader's language: from the annotation
+    where the comment was read with it, else in one query for the others."""
+    unnamed = [
+        c for c in comments if c.organisation_id and not hasattr(c, "organisation_local_name")
+    ]
+    names = _organisation_names(unnamed, get_language()) if unnamed else {}
+    for comment in comments:
+        if comment.organisation_id:
+            comment.organisation_name = (
+                getattr(comment, "organisation_local_name", None)
+                or names.get(comment.organisation.translation_key)
+                or comment.organisation.name
+            )
+
+
 def decorate(comments: list[Comment], page, user) -> list[Comment]:
     """Attach the page, the organisation's name in the reader's language and the reader's
     rights to each comment and reply."""
     everything = list(comments)
     for comment in comments:
         everything.extend(comment.replies.all())
-    names = _organisation_names(everything, get_language())
+    _name_organisations(everything)
     can_moderate = can(user, "consultations.moderate_comment")
     for comment in everything:
         comment.target_page = page
-        if comment.organisation_id:
-            comment.organisation_name = names[comment.organisation.translation_key]
         comment.can_reply = can(user, "consultations.reply_to_comment", comment)
         comment.can_report = can(user, "consultations.report_comment", comment)
         comment.show_body = comment.is_visible or can_moderate
@@ -52,7 +66,9 @@ def decorate(comments: list[Comment], page, user) -> list[Comment]:
 def paginated_thread(request, page, queryset, param: str = "comments", *, count=None):
     """One page of top-level comments with their replies, newest first (``count``: the number
     of visible top-level comments, when the caller has already counted them)."""
-    queryset = queryset.top_level().filter(status__in=VISIBLE_STATES).for_display()
+    queryset = (
+        queryset.top_level().filter(status__in=VISIBLE_STATES).for_display(language=get_language())
+    )
     paginator = Paginator(queryset.order_by("-created_at", "-pk"), COMMENTS_PER_PAGE)
     if count is not None:
         paginator.count = count  # a cached property: the paginator then runs no COUNT query
@@ -79,14 +95,12 @@ def previews_by_paragraph(page, user) -> dict[str, list[Comment]]:
         .filter(rank__lte=PREVIEWS_PER_PARAGRAPH)
     )
     result: dict[str, list[Comment]] = {}
-    comments = list(ranked)
+    comments = list(ranked.with_organisation_names(get_language()))
     for comment in comments:
         comment.target_page = page
         result.setdefault(comment.paragraph, []).append(comment)
-    names = _organisation_names(comments, get_language())
+    _name_organisations(comments)
     for comment in comments:
-        if comment.organisation_id:
-            comment.organisation_name = names[comment.organisation.translation_key]
         comment.show_body = True
     return result
 

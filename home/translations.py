@@ -18,7 +18,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import F, Model, QuerySet
+from django.db.models import F, Model, OuterRef, QuerySet, Subquery
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
@@ -101,6 +101,18 @@ def in_locale(
             objs = versions[key]
             found[key] = next((obj for obj in objs if obj._in_language == default), objs[0])
     return found
+
+
+def field_in_locale(
+    model: type[Model], path: str, locale: Locale | int | str, field: str = "name"
+) -> Subquery:
+    """An annotation: ``field`` of the version in ``locale`` of the object a row points at
+    (``path`` leads from the row to that object's translation key), read in the row's own
+    query; None where it has no version there (show the object as it was chosen)."""
+    attribute, wanted = _language(locale)
+    match = {"locale_id": wanted} if attribute == "locale_id" else {"locale__language_code": wanted}
+    versions = model._default_manager.filter(translation_key=OuterRef(path), **match)
+    return Subquery(versions.values(field)[:1])
 
 
 def localized(found: dict[UUID, Model], obj: Model | None) -> Model | None:

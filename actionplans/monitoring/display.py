@@ -5,9 +5,10 @@ item, disagreements, the history."""
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Subquery
+from django.db.models import Subquery
 
 from accounts.models import Organisation
+from home.translations import field_in_locale
 
 from .models import Position, ProgressReport
 from .models.reports import Kind
@@ -28,13 +29,8 @@ def disagreement(assessment: ProgressReport, official: ProgressReport | None) ->
 
 
 def local_organisation_name(locale_id, path: str = "organisation__translation_key") -> Subquery:
-    """The name of a row's organisation in ``locale_id`` (``path`` leads to its translation
-    key), read in the row's own query; None where it has no version in that language."""
-    return Subquery(
-        Organisation.objects.filter(translation_key=OuterRef(path), locale_id=locale_id).values(
-            "name"
-        )[:1]
-    )
+    """The name of a row's organisation in ``locale_id``, read in the row's own query."""
+    return field_in_locale(Organisation, path, locale_id)
 
 
 @dataclass
