@@ -197,3 +197,43 @@ def test_queries_do_not_grow_with_organisations_and_reports(
     assert Position.objects.filter(kind="civil_society").count() == 3 * len(organisations)
     assert ProgressReport.objects.count() > 1000
     assert queries() == few
+
+
+def test_the_migration_gives_each_organisation_its_position(world, voices):
+    """Positions written before (one per item, the latest from any organisation) become one
+    per organisation: each its latest published, uncorrected assessment."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("actionplans.monitoring.migrations.0005_positions_per_organisation")
+    commitment = world["commitment"]
+    older = timezone.localdate() - timedelta(days=4)
+    first = assessment(voices["first"], commitment, status="off_track", reported_on=older)
+    correction = assessment(
+        voices["first"], commitment, status="cso_delayed", corrects=first, reported_on=older
+    )
+    hidden = assessment(voices["second"], commitment, status="cso_completed")
+    services.hide_report(user=voices["moderator"], report=hidden, reason="Hors sujet")
+    theirs = assessment(
+        voices["second"], commitment, status="on_track", reported_on=older - timedelta(days=1)
+    )
+    Position.objects.filter(kind="civil_society").delete()
+    Position.objects.create(  # the old single position: the latest from any organisation
+        target_key=commitment.translation_key,
+        target_type="commitment",
+        commitment_key=commitment.translation_key,
+        plan_key=world["plan"].translation_key,
+        kind="civil_society",
+        report=correction,
+        status=correction.status,
+        reported_on=correction.reported_on,
+    )
+    migration.one_position_per_organisation(apps, None)
+    positions = {
+        p.organisation_key: p.report_id for p in Position.objects.filter(kind="civil_society")
+    }
+    assert positions == {
+        world["cso"].translation_key: correction.pk,
+        voices["second_organisation"].translation_key: theirs.pk,
+    }
