@@ -3,11 +3,13 @@
 may do with each comment is worked out once. ``thread_context`` is the one builder of what a
 thread shows (the paragraph route and the ``comment_thread`` template tag both use it)."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 
 from accounts.models import Organisation
 from home.translations import in_locale
@@ -123,15 +125,25 @@ def commenting_state(page) -> commentable.CommentingState:
 
 
 def organisations_for(user) -> list:
-    """The CSOs the user may speak for, in the reader's language where translated."""
+    """The CSOs the user may speak for, in the reader's language where translated (else as
+    chosen: the source language's version, else the oldest), in one query."""
     if not getattr(user, "is_authenticated", False):
         return []
-    keys = set(
-        user.memberships.filter(organisation__kind=Organisation.Kind.CSO).values_list(
-            "organisation__translation_key", flat=True
-        )
+    keys = user.memberships.filter(organisation__kind=Organisation.Kind.CSO).values(
+        "organisation__translation_key"
     )
-    return list(in_locale(Organisation, keys, get_language()).values())
+    versions: dict = {}
+    rows = Organisation.objects.filter(translation_key__in=keys).annotate(
+        in_language=F("locale__language_code")
+    )
+    for organisation in rows.order_by("pk"):
+        versions.setdefault(organisation.translation_key, []).append(organisation)
+    preferred = (get_language(), get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    chosen = []
+    for options in versions.values():
+        by_language = {o.in_language: o for o in options}
+        chosen.append(next((by_language[c] for c in preferred if c in by_language), options[0]))
+    return chosen
 
 
 def comment_form(request, page, paragraph: str = "", *, allowed: bool | None = None):
