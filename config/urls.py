@@ -4,7 +4,6 @@ from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static as static_url
 from django.urls import include, path, re_path
 from django.views.static import serve
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -60,6 +59,6 @@ urlpatterns += i18n_patterns(
     path("", include("actionplans.urls")),
     path("", include("actionplans.monitoring.urls")),
     path("", include("actionplans.evaluation.urls")),
-    path("", include(wagtail_urls)),
+    path("", include("home.urls")),
     prefix_default_language=True,
 )

@@ -3,11 +3,13 @@
 may do with each comment is worked out once. ``thread_context`` is the one builder of what a
 thread shows (the paragraph route and the ``comment_thread`` template tag both use it)."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import F, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 
 from accounts.models import Organisation
 from home.translations import in_locale
@@ -31,28 +33,47 @@ def _organisation_names(comments: list[Comment], language: str) -> dict:
     return {key: organisation.name for key, organisation in found.items()}
 
 
+def _name_organisations(comments: list[Comment]) -> None:
+    """Each comment's ``organisation_name`` in the reader's language: from the annotation
+    where the comment was read with it, else in one query for the others."""
+    unnamed = [
+        c for c in comments if c.organisation_id and not hasattr(c, "organisation_local_name")
+    ]
+    names = _organisation_names(unnamed, get_language()) if unnamed else {}
+    for comment in comments:
+        if comment.organisation_id:
+            comment.organisation_name = (
+                getattr(comment, "organisation_local_name", None)
+                or names.get(comment.organisation.translation_key)
+                or comment.organisation.name
+            )
+
+
 def decorate(comments: list[Comment], page, user) -> list[Comment]:
     """Attach the page, the organisation's name in the reader's language and the reader's
     rights to each comment and reply."""
     everything = list(comments)
     for comment in comments:
         everything.extend(comment.replies.all())
-    names = _organisation_names(everything, get_language())
+    _name_organisations(everything)
     can_moderate = can(user, "consultations.moderate_comment")
     for comment in everything:
         comment.target_page = page
-        if comment.organisation_id:
-            comment.organisation_name = names[comment.organisation.translation_key]
         comment.can_reply = can(user, "consultations.reply_to_comment", comment)
         comment.can_report = can(user, "consultations.report_comment", comment)
         comment.show_body = comment.is_visible or can_moderate
     return comments
 
 
-def paginated_thread(request, page, queryset, param: str = "comments"):
-    """One page of top-level comments with their replies, newest first."""
-    queryset = queryset.top_level().filter(status__in=VISIBLE_STATES).for_display()
+def paginated_thread(request, page, queryset, param: str = "comments", *, count=None):
+    """One page of top-level comments with their replies, newest first (``count``: the number
+    of visible top-level comments, when the caller has already counted them)."""
+    queryset = (
+        queryset.top_level().filter(status__in=VISIBLE_STATES).for_display(language=get_language())
+    )
     paginator = Paginator(queryset.order_by("-created_at", "-pk"), COMMENTS_PER_PAGE)
+    if count is not None:
+        paginator.count = count  # a cached property: the paginator then runs no COUNT query
     page_obj = paginator.get_page(request.GET.get(param))
     page_obj.object_list = decorate(list(page_obj.object_list), page, request.user)
     return page_obj
@@ -76,14 +97,12 @@ def previews_by_paragraph(page, user) -> dict[str, list[Comment]]:
         .filter(rank__lte=PREVIEWS_PER_PARAGRAPH)
     )
     result: dict[str, list[Comment]] = {}
-    comments = list(ranked)
+    comments = list(ranked.with_organisation_names(get_language()))
     for comment in comments:
         comment.target_page = page
         result.setdefault(comment.paragraph, []).append(comment)
-    names = _organisation_names(comments, get_language())
+    _name_organisations(comments)
     for comment in comments:
-        if comment.organisation_id:
-            comment.organisation_name = names[comment.organisation.translation_key]
         comment.show_body = True
     return result
 
@@ -106,15 +125,25 @@ def commenting_state(page) -> commentable.CommentingState:
 
 
 def organisations_for(user) -> list:
-    """The CSOs the user may speak for, in the reader's language where translated."""
+    """The CSOs the user may speak for, in the reader's language where translated (else as
+    chosen: the source language's version, else the oldest), in one query."""
     if not getattr(user, "is_authenticated", False):
         return []
-    keys = set(
-        user.memberships.filter(organisation__kind=Organisation.Kind.CSO).values_list(
-            "organisation__translation_key", flat=True
-        )
+    keys = user.memberships.filter(organisation__kind=Organisation.Kind.CSO).values(
+        "organisation__translation_key"
     )
-    return list(in_locale(Organisation, keys, get_language()).values())
+    versions: dict = {}
+    rows = Organisation.objects.filter(translation_key__in=keys).annotate(
+        in_language=F("locale__language_code")
+    )
+    for organisation in rows.order_by("pk"):
+        versions.setdefault(organisation.translation_key, []).append(organisation)
+    preferred = (get_language(), get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    chosen = []
+    for options in versions.values():
+        by_language = {o.in_language: o for o in options}
+        chosen.append(next((by_language[c] for c in preferred if c in by_language), options[0]))
+    return chosen
 
 
 def comment_form(request, page, paragraph: str = "", *, allowed: bool | None = None):
@@ -136,9 +165,13 @@ def thread_context(request, page, comments, *, paragraph: str = "", state=None) 
     why there is none) and the state (by default the page's commenting state now).
     ``paragraph`` is the short id of the paragraph commented on, if any."""
     can_post = can(request.user, "consultations.post_comment", page)
+    counts = comments.aggregate(
+        shown=Count("pk", filter=Q(parent__isnull=True, status__in=VISIBLE_STATES)),
+        published=Count("pk", filter=Q(status=Comment.Status.PUBLISHED)),
+    )
     return {
-        "thread": paginated_thread(request, page, comments),
-        "comment_count": comments.published().count(),
+        "thread": paginated_thread(request, page, comments, count=counts["shown"]),
+        "comment_count": counts["published"],
         "can_post": can_post,
         "comment_form": comment_form(request, page, paragraph, allowed=can_post),
         "state": state if state is not None else commenting_state(page),

@@ -17,7 +17,9 @@ from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Model, QuerySet
+from django.conf import settings
+from django.db.models import F, Model, OuterRef, QuerySet, Subquery
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 
@@ -36,13 +38,14 @@ def translation_key(item: Any) -> UUID | None:
         return None
 
 
-def _locale_id(locale: Locale | int | str) -> int | None:
-    """A Locale, its id, or a language code (one query for a code)."""
+def _language(locale: Locale | int | str) -> tuple[str, Any]:
+    """How to recognise a version in ``locale``: by locale id, or by language code (read with
+    the versions through a join, so a code costs no query of its own)."""
     if isinstance(locale, Locale):
-        return locale.pk
+        return "locale_id", locale.pk
     if isinstance(locale, int):
-        return locale
-    return Locale.objects.filter(language_code=locale).values_list("pk", flat=True).first()
+        return "locale_id", locale
+    return "_in_language", locale
 
 
 def in_locale(
@@ -60,8 +63,7 @@ def in_locale(
     the object that was passed in for it, else its version in the site's default (source)
     language, else its oldest version; without ``fallback`` the key is left out.
 
-    One query, plus one when ``locale`` is a language code and one when a key passed without
-    its object has no version in ``locale``: constant, whatever the number of items."""
+    One query, whatever the number of items."""
     given: dict[UUID, Model] = {}
     keys: set[UUID] = set()
     for item in items:
@@ -74,14 +76,17 @@ def in_locale(
     if not keys:
         return {}
     queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
-    locale_id = _locale_id(locale)
+    attribute, wanted = _language(locale)
     versions: dict[UUID, list[Model]] = {}
-    for obj in queryset.filter(translation_key__in=keys).order_by("pk"):
+    rows = queryset.filter(translation_key__in=keys).annotate(
+        _in_language=F("locale__language_code")
+    )
+    for obj in rows.order_by("pk"):
         versions.setdefault(obj.translation_key, []).append(obj)
 
     found: dict[UUID, Model] = {}
     for key, objs in versions.items():
-        match = next((obj for obj in objs if obj.locale_id == locale_id), None)
+        match = next((obj for obj in objs if getattr(obj, attribute) == wanted), None)
         if match is not None:
             found[key] = match
     if not fallback:
@@ -91,11 +96,23 @@ def in_locale(
         found[key] = given[key]
     orphans = [key for key in missing - set(given) if key in versions]
     if orphans:
-        default_id = Locale.get_default().pk
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         for key in orphans:
             objs = versions[key]
-            found[key] = next((obj for obj in objs if obj.locale_id == default_id), objs[0])
+            found[key] = next((obj for obj in objs if obj._in_language == default), objs[0])
     return found
+
+
+def field_in_locale(
+    model: type[Model], path: str, locale: Locale | int | str, field: str = "name"
+) -> Subquery:
+    """An annotation: ``field`` of the version in ``locale`` of the object a row points at
+    (``path`` leads from the row to that object's translation key), read in the row's own
+    query; None where it has no version there (show the object as it was chosen)."""
+    attribute, wanted = _language(locale)
+    match = {"locale_id": wanted} if attribute == "locale_id" else {"locale__language_code": wanted}
+    versions = model._default_manager.filter(translation_key=OuterRef(path), **match)
+    return Subquery(versions.values(field)[:1])
 
 
 def localized(found: dict[UUID, Model], obj: Model | None) -> Model | None:

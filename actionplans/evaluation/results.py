@@ -11,6 +11,7 @@ from actionplans.models import CommitmentPage
 from actionplans.organisations import organisations_in
 from actionplans.summary import ChartRow
 from home.translations import localized
+from home.visibility import public_q
 
 from . import partners
 from .models import Assessment, CitizenFeedback, EvaluationRound
@@ -151,7 +152,9 @@ def _result(commitment, assessments, feedback, progress) -> CommitmentResult:
 
 def plan_results(evaluation_round: EvaluationRound, plan) -> PlanResults:
     """Every commitment of the plan (in the plan's language) with its results."""
-    commitments = list(CommitmentPage.objects.child_of(plan).live().public().order_by("path"))
+    commitments = list(
+        CommitmentPage.objects.child_of(plan).live().filter(public_q()).order_by("path")
+    )
     by_commitment = defaultdict(list)
     for assessment in assessments_for(evaluation_round, plan.locale_id):
         by_commitment[assessment.commitment_key].append(assessment)

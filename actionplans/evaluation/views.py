@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from actionplans.models import CommitmentPage
 from actionplans.organisations import organisations_in
 from home.translations import localized
+from home.visibility import public_q
 
 from . import partners, results, services
 from .forms import AssessmentForm, FeedbackForm
@@ -44,8 +45,7 @@ def _commitment(plan, commitment_key) -> CommitmentPage:
     commitment = (
         CommitmentPage.objects.child_of(plan)
         .live()
-        .public()
-        .filter(translation_key=commitment_key)
+        .filter(public_q(), translation_key=commitment_key)
         .first()
     )
     if commitment is None:

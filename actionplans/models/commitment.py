@@ -24,7 +24,7 @@ from actionplans.api import (
     TagNamesField,
 )
 from actionplans.forms import CommitmentPageForm
-from actionplans.organisations import organisations_in
+from actionplans.organisations import organisations_in, with_lead_in
 from actionplans.translation import PerLanguageField, synchronized
 from consultations.commentable import Commentable, CommentingState
 from home.ancestors import nearest_ancestor, nearest_ancestor_page
@@ -317,11 +317,12 @@ class CommitmentPage(Commentable, BasePage):
         today = timezone.localdate()
         milestones = list(self.milestones.select_related("responsible"))
         partners = list(self.partners.all())
-        found = organisations_in(
-            [self.lead_institution, *partners, *(m.responsible for m in milestones)],
+        lead, found = with_lead_in(
+            self.lead_institution_id,
+            [*partners, *(m.responsible for m in milestones)],
             self.locale_id,
         )
-        lead = localized(found, self.lead_institution)
+        lead = localized(found, lead)
         partners = [localized(found, partner) for partner in partners]
         for milestone in milestones:
             milestone.responsible_display = localized(found, milestone.responsible)

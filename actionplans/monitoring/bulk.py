@@ -11,8 +11,12 @@ from .services import recompute_position
 
 def add_reports(commitment, plan, count: int, *, author, official_by, civil_society_by) -> None:
     """count reports spread over the commitment and its milestones, alternating voices, dated
-    over the last 300 days."""
+    over the last 300 days; ``civil_society_by`` is an organisation or a list of them (the
+    assessments go to each in turn)."""
     keys = [commitment.translation_key] + [m.translation_key for m in commitment.milestones.all()]
+    organisations = (
+        list(civil_society_by) if isinstance(civil_society_by, list | tuple) else [civil_society_by]
+    )
     today = timezone.localdate()
     ProgressReport.objects.bulk_create(
         (
@@ -28,14 +32,19 @@ def add_reports(commitment, plan, count: int, *, author, official_by, civil_soci
                 reported_on=today - timedelta(days=n % 300),
                 language="en",
                 author=author,
-                organisation=official_by if n % 2 else civil_society_by,
+                organisation=official_by if n % 2 else organisations[n // 2 % len(organisations)],
             )
             for n in range(count)
         ),
         batch_size=500,
     )
     for key in keys:
-        for kind in ("official", "civil_society"):
-            latest = ProgressReport.objects.filter(target_key=key, kind=kind).first()
+        latest = ProgressReport.objects.filter(target_key=key, kind="official").first()
+        if latest:
+            recompute_position(latest)
+        for organisation in organisations:
+            latest = ProgressReport.objects.filter(
+                target_key=key, kind="civil_society", organisation=organisation
+            ).first()
             if latest:
                 recompute_position(latest)

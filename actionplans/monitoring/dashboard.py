@@ -8,10 +8,11 @@ from datetime import date
 from actionplans.models import CommitmentPage, Milestone
 from actionplans.models.status import CLOSED_STATUSES
 from actionplans.summary import ChartRow
+from home.visibility import public_q
 
+from .display import local_organisation_name, voices
 from .models import Position, ProgressReport
-from .models.reports import Kind
-from .scales import CivilSocietyStatus, OfficialStatus, disagrees
+from .scales import CivilSocietyStatus, OfficialStatus
 
 LATEST_REPORTS = 10
 
@@ -19,8 +20,8 @@ LATEST_REPORTS = 10
 @dataclass
 class CommitmentRow:
     commitment: CommitmentPage
-    official: Position | None = None
-    civil_society: Position | None = None
+    official: ProgressReport | None = None
+    civil_society: list = field(default_factory=list)  # each organisation's OrganisationPosition
     disagreements: int = 0
     overdue: int = 0
     last_update: date | None = None
@@ -38,37 +39,34 @@ def _distribution(statuses: list[str], scale) -> list[ChartRow]:
 
 
 def plan_dashboard(plan, today: date) -> dict:
-    commitments = list(CommitmentPage.objects.child_of(plan).live().public().order_by("path"))
+    commitments = list(
+        CommitmentPage.objects.child_of(plan).live().filter(public_q()).order_by("path")
+    )
     milestones = list(
         Milestone.objects.filter(commitment__in=commitments).order_by(
             "commitment_id", "sort_order", "pk"
         )
     )
-    positions = list(
-        Position.objects.filter(plan_key=plan.translation_key, report__isnull=False)
-        .select_related("report")
-        .order_by()
+    official, civil_society = voices(
+        Position.objects.filter(plan_key=plan.translation_key), plan.locale_id
     )
-    by_target = {(p.target_key, p.kind): p for p in positions}
     rows = {c.pk: CommitmentRow(c) for c in commitments}
     for milestone in milestones:
         rows[milestone.commitment_id].milestones.append(milestone)
     overdue_items = []
     for row in rows.values():
         key = row.commitment.translation_key
-        row.official = by_target.get((key, Kind.OFFICIAL))
-        row.civil_society = by_target.get((key, Kind.CIVIL_SOCIETY))
+        row.official = official.get(key)
+        row.civil_society = civil_society.get(key, [])
         item_keys = [key] + [m.translation_key for m in row.milestones]
         dates = []
         for item_key in item_keys:
-            official = by_target.get((item_key, Kind.OFFICIAL))
-            cso = by_target.get((item_key, Kind.CIVIL_SOCIETY))
-            dates += [p.reported_on for p in (official, cso) if p is not None and p.reported_on]
-            if official and cso:
-                agrees = cso.report.agrees_with_official
-                if cso.report.official_report_id != official.report_id:
-                    agrees = None
-                row.disagreements += disagrees(cso.status, official.status, agrees)
+            council = official.get(item_key)
+            organisations = civil_society.get(item_key, [])
+            if council is not None:
+                dates.append(council.reported_on)
+            dates += [p.report.reported_on for p in organisations]
+            row.disagreements += any(p.disagreement for p in organisations)
         row.last_update = max(dates, default=None)
         for milestone in row.milestones:
             if milestone.status not in CLOSED_STATUSES and milestone.due_date < today:
@@ -76,11 +74,12 @@ def plan_dashboard(plan, today: date) -> dict:
                 milestone.overdue_days = (today - milestone.due_date).days
                 overdue_items.append((row.commitment, milestone))
     official_statuses = [c.status for c in commitments]
-    cso_statuses = [p.status for p in positions if p.kind == Kind.CIVIL_SOCIETY]
+    cso_statuses = [p.report.status for item in civil_society.values() for p in item]
     latest = list(
         ProgressReport.objects.published()
         .for_plan(plan.translation_key)
         .select_related("organisation")
+        .annotate(local_name=local_organisation_name(plan.locale_id))
         .order_by("-created_at", "-pk")[:LATEST_REPORTS]
     )
     titles = {c.translation_key: c.title for c in commitments}

@@ -1,9 +1,14 @@
 """What the public pages show of co-monitoring, in a fixed number of queries whatever the
-number of reports: the two voices' positions per item, disagreements, the history."""
+number of reports and organisations: the council's position and each organisation's on every
+item, disagreements, the history."""
 
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db.models import Subquery
+
+from accounts.models import Organisation
+from home.translations import field_in_locale
 
 from .models import Position, ProgressReport
 from .models.reports import Kind
@@ -12,41 +17,91 @@ from .scales import disagrees
 HISTORY_PAGE_SIZE = 25
 
 
+def disagreement(assessment: ProgressReport, official: ProgressReport | None) -> bool:
+    """Whether an organisation's assessment disagrees with the council's current report (an
+    answer given about an older official report counts only by the statuses)."""
+    if official is None:
+        return False
+    agrees = assessment.agrees_with_official
+    if assessment.official_report_id != official.pk:
+        agrees = None
+    return disagrees(assessment.status, official.status, agrees)
+
+
+def local_organisation_name(locale_id, path: str = "organisation__translation_key") -> Subquery:
+    """The name of a row's organisation in ``locale_id``, read in the row's own query."""
+    return field_in_locale(Organisation, path, locale_id)
+
+
+@dataclass
+class OrganisationPosition:
+    """One accredited organisation's latest visible assessment of an item, and whether it
+    disagrees with the council's current report."""
+
+    report: ProgressReport
+    organisation_name: str
+    disagreement: bool = False
+
+
 @dataclass
 class Item:
-    """A commitment or one of its milestones, with both voices' current positions."""
+    """A commitment or one of its milestones, with the council's current position and each
+    organisation's (one per organisation, by name)."""
 
     key: object
     title: str
     is_commitment: bool
     milestone: object = None
     official: ProgressReport | None = None
-    civil_society: ProgressReport | None = None
+    civil_society: list[OrganisationPosition] = field(default_factory=list)
     overdue_days: int = 0
-    reports: list = field(default_factory=list)
 
     @property
     def disagreement(self) -> bool:
-        if self.official is None or self.civil_society is None:
-            return False
-        agrees = self.civil_society.agrees_with_official
-        if self.civil_society.official_report_id != self.official.pk:
-            agrees = None  # the organisation answered about an older official report
-        return disagrees(self.civil_society.status, self.official.status, agrees)
+        return any(position.disagreement for position in self.civil_society)
+
+    @property
+    def rows(self) -> int:
+        """Table rows the item takes: one per organisation, at least one."""
+        return max(1, len(self.civil_society))
+
+    @property
+    def row_positions(self) -> list:
+        """What each of those rows shows: an organisation's position, or None (no assessment)."""
+        return self.civil_society or [None]
 
 
-def positions_for(commitment_keys) -> dict:
-    """{(target_key, kind): report} for the given commitments, in one query."""
+def voices(positions, locale_id) -> tuple[dict, dict]:
+    """({target key: the council's report}, {target key: [OrganisationPosition]}) from a
+    queryset of positions, in one query; organisations named in ``locale_id`` where
+    translated, in the order of their names."""
     positions = (
-        Position.objects.filter(commitment_key__in=list(commitment_keys), report__isnull=False)
-        .select_related("report", "report__organisation", "report__author")
+        positions.filter(report__isnull=False)
+        .select_related("report", "report__organisation")
+        .annotate(
+            local_name=local_organisation_name(locale_id, "report__organisation__translation_key")
+        )
         .order_by()
     )
-    return {(p.target_key, p.kind): p.report for p in positions}
+    official, civil_society = {}, {}
+    for position in positions:
+        if position.kind == Kind.OFFICIAL:
+            official[position.target_key] = position.report
+            continue
+        report = position.report
+        name = position.local_name or (report.organisation.name if report.organisation else "")
+        civil_society.setdefault(position.target_key, []).append(OrganisationPosition(report, name))
+    for key, assessments in civil_society.items():
+        for position in assessments:
+            position.disagreement = disagreement(position.report, official.get(key))
+        assessments.sort(key=lambda p: (p.organisation_name.casefold(), p.report.pk))
+    return official, civil_society
 
 
 def commitment_items(commitment, milestones) -> list[Item]:
-    positions = positions_for([commitment.translation_key])
+    official, civil_society = voices(
+        Position.objects.filter(commitment_key=commitment.translation_key), commitment.locale_id
+    )
     items = [Item(commitment.translation_key, commitment.title, True)]
     for milestone in milestones:
         items.append(
@@ -59,17 +114,20 @@ def commitment_items(commitment, milestones) -> list[Item]:
             )
         )
     for item in items:
-        item.official = positions.get((item.key, Kind.OFFICIAL))
-        item.civil_society = positions.get((item.key, Kind.CIVIL_SOCIETY))
+        item.official = official.get(item.key)
+        item.civil_society = civil_society.get(item.key, [])
     return items
 
 
 def history(commitment, items: list[Item], page_number) -> object:
     """The commitment's published reports, newest first, a page at a time, each labelled with
-    the item it is about."""
+    the item it is about and its organisation named in the page's language."""
     titles = {item.key: item.title for item in items}
     reports = (
-        ProgressReport.objects.published().for_commitment(commitment.translation_key).for_display()
+        ProgressReport.objects.published()
+        .for_commitment(commitment.translation_key)
+        .for_display()
+        .annotate(local_name=local_organisation_name(commitment.locale_id))
     )
     page = Paginator(reports, HISTORY_PAGE_SIZE).get_page(page_number)
     for report in page.object_list:

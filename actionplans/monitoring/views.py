@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from wagtail.models import Locale
 
 from actionplans.models import ActionPlanPage
+from home.visibility import public_q
 
 from . import services
 from .accreditation import accredited_organisations
@@ -19,19 +21,22 @@ from .rules import can
 
 
 def local_version(page_model, pk: int):
-    """The live, public page with this id, in the active language when it exists there."""
+    """The live, public page with this id, in the active language when it exists there (one
+    query: the page and its version in the active language are read together)."""
     if not 0 < int(pk) < 2**63:
         raise Http404
-    page = page_model.objects.live().public().filter(pk=pk).first()
+    same_item = page_model.objects.filter(pk=pk).values("translation_key")[:1]
+    found = list(
+        page_model.objects.live()
+        .filter(public_q())
+        .filter(
+            Q(pk=pk) | Q(translation_key=Subquery(same_item), locale__language_code=get_language())
+        )
+    )
+    page = next((p for p in found if p.pk == int(pk)), None)
     if page is None:
         raise Http404
-    local = (
-        page_model.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key, locale=Locale.get_active())
-        .first()
-    )
-    return local or page
+    return next((p for p in found if p.pk != page.pk), page)
 
 
 @require_http_methods(["GET", "POST"])

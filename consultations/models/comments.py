@@ -63,18 +63,35 @@ class CommentQuerySet(models.QuerySet):
     def not_official(self) -> "CommentQuerySet":
         return self.filter(~Exists(_official_memberships()))
 
-    def for_display(self) -> "CommentQuerySet":
-        """Everything a thread shows, in a fixed number of queries whatever the count."""
+    def for_display(self, *, language: str | None = None) -> "CommentQuerySet":
+        """Everything a thread shows, in a fixed number of queries whatever the count; with
+        ``language``, each comment's and reply's ``organisation_local_name`` in it."""
         replies = (
             Comment.objects.exclude(status=Comment.Status.REMOVED)
             .select_related("author", "organisation", "response")
             .with_official_authors()
             .order_by("created_at", "pk")
         )
+        comments = self
+        if language is not None:
+            replies = replies.with_organisation_names(language)
+            comments = comments.with_organisation_names(language)
         return (
-            self.select_related("author", "organisation", "response")
+            comments.select_related("author", "organisation", "response")
             .with_official_authors()
             .prefetch_related(models.Prefetch("replies", queryset=replies))
+        )
+
+    def with_organisation_names(self, language: str) -> "CommentQuerySet":
+        """Each comment's organisation's name in ``language`` as ``organisation_local_name``
+        (None where untranslated), read in the comments' own query."""
+        from accounts.models import Organisation
+        from home.translations import field_in_locale
+
+        return self.annotate(
+            organisation_local_name=field_in_locale(
+                Organisation, "organisation__translation_key", language
+            )
         )
 
     def counts_by_paragraph(self) -> dict[str, int]:

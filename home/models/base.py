@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.ancestors import AncestorViewRestrictions
 
-class BasePage(Page):
+
+class BasePage(AncestorViewRestrictions, Page):
     """Non-creatable base of our content pages: an introduction shown in listings and search."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

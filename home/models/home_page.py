@@ -5,11 +5,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from home.ancestors import AncestorViewRestrictions
 from home.blocks import BodyBlock
 from home.visibility import public_q
 
 
-class HomePage(Page):
+class HomePage(AncestorViewRestrictions, Page):
     """The root of one language's tree: the council's name and address live here because they
     are written differently in each language (site settings hold what is language-neutral)."""
 

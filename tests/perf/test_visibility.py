@@ -26,3 +26,31 @@ def test_same_pages_as_wagtails_public_in_one_query(home_pages):
     assert found == expected
     assert private.pk not in found and below.pk not in found and open_page.pk in found
     assert len(queries) == 1
+
+
+def test_served_pages_are_restricted_as_wagtail_restricts_them(home_pages, client):
+    """The privacy check before a page is served reads the breadcrumbs' query (no query of its
+    own for an open page) and finds the same restrictions as Wagtail's own check: on the page,
+    above it, and for an alias, on the page it shows."""
+    home = home_pages["fr"]
+    open_page = add_child(home, StandardPage(title="Ouvert", slug="ouvert"))
+    private = add_child(home, StandardPage(title="Privé", slug="prive"))
+    below = add_child(private, StandardPage(title="Dessous", slug="dessous"))
+    alias = private.create_alias(parent=open_page, update_slug="alias")
+    restriction = PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    for page in (home, open_page, private, below, alias):
+        page = Page.objects.get(pk=page.pk).specific
+        ours = set(page.get_view_restrictions())
+        theirs = set(Page.get_view_restrictions(page))
+        assert ours == theirs, page
+    assert set(below.specific.get_view_restrictions()) == {restriction}
+    assert set(alias.specific.get_view_restrictions()) == {restriction}
+
+    page = Page.objects.get(pk=open_page.pk).specific
+    with CaptureQueriesContext(connection) as queries:
+        assert not page.get_view_restrictions()
+    assert len(queries) == 1  # the ancestors, which the breadcrumbs then reuse
+    assert client.get(open_page.url).status_code == 200
+    for restricted in (private, below, alias):
+        assert client.get(restricted.url).status_code == 302, restricted  # to sign in

@@ -5,8 +5,9 @@ the one it corrects (which then no longer counts as a position); moderators may 
 with a reason (kept, logged, the author told). Reports are keyed by the translation key of the
 milestone or commitment they are about, so every language version shows the same history.
 
-`Position` holds, per item and voice, the report that is the current position: the service
-recomputes it inside the writing transaction (row locked), so pages read one row per item."""
+`Position` holds, per item and voice (and for civil society, per organisation), the report that
+is the current position: the service recomputes it inside the writing transaction (row locked),
+so pages read one row per item and organisation."""
 
 import uuid
 
@@ -163,13 +164,17 @@ class ProgressReport(models.Model):
 
 class Position(models.Model):
     """The current position of one voice on one item: its latest published, uncorrected
-    report. Written only by the services, in the same transaction as the report."""
+    report. The council has one position per item; civil society one per organisation
+    (``organisation_key``, the organisation's translation key), so an organisation's latest
+    assessment is never hidden by another's. Written only by the services, in the same
+    transaction as the report."""
 
     target_key = models.UUIDField()
     target_type = models.CharField(max_length=20, choices=TargetType.choices)
     commitment_key = models.UUIDField(db_index=True)
     plan_key = models.UUIDField(db_index=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    organisation_key = models.UUIDField(null=True, blank=True)
     report = models.ForeignKey(
         ProgressReport, null=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -180,9 +185,25 @@ class Position(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["target_key", "kind"], name="one_position_per_voice")
+            models.UniqueConstraint(
+                fields=["target_key", "kind"],
+                condition=models.Q(organisation_key__isnull=True),
+                name="one_council_position",
+            ),
+            models.UniqueConstraint(
+                fields=["target_key", "kind", "organisation_key"],
+                condition=models.Q(organisation_key__isnull=False),
+                name="one_position_per_organisation",
+            ),
         ]
         indexes = [models.Index(fields=["kind", "status"])]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.target_key}: {self.status}"
+
+
+def position_organisation_key(report: ProgressReport):
+    """The organisation a report's position belongs to: none for the council (one voice)."""
+    if report.kind == Kind.OFFICIAL or report.organisation_id is None:
+        return None
+    return report.organisation.translation_key

@@ -15,7 +15,13 @@ from .. import evidence as evidence_rules
 from .. import notifications
 from ..accreditation import accredited_organisations
 from ..models import Position, ProgressReport
-from ..models.reports import HIDE_REASON_MAX_LENGTH, NARRATIVE_MAX_LENGTH, Kind, TargetType
+from ..models.reports import (
+    HIDE_REASON_MAX_LENGTH,
+    NARRATIVE_MAX_LENGTH,
+    Kind,
+    TargetType,
+    position_organisation_key,
+)
 from ..progress import sync_commitment
 from ..rules import can, plan_of
 from ..scales import CivilSocietyStatus, OfficialStatus
@@ -73,7 +79,11 @@ def _target(commitment, milestone) -> tuple[str, object]:
 
 
 def current_position(target_key, kind) -> ProgressReport | None:
-    position = Position.objects.filter(target_key=target_key, kind=kind).first()
+    """The council's current report on an item (``kind`` official; civil society has one
+    position per organisation)."""
+    position = Position.objects.filter(
+        target_key=target_key, kind=kind, organisation_key__isnull=True
+    ).first()
     return position.report if position and position.report_id else None
 
 
@@ -184,36 +194,35 @@ def _check_correction(corrects: ProgressReport, target_key, kind: str, organisat
 
 
 def recompute_position(report: ProgressReport) -> Position:
-    """Make the item's position for this voice its latest published, uncorrected report. The
-    position row is locked first, so concurrent reports on one item queue here and the last
-    one to commit sees every report."""
+    """Make the item's position for this voice (for civil society, this report's organisation)
+    its latest published, uncorrected report. The position row is locked first, so concurrent
+    reports on one item queue here and the last one to commit sees every report."""
+    organisation_key = position_organisation_key(report)
+    identity = {
+        "target_key": report.target_key,
+        "kind": report.kind,
+        "organisation_key": organisation_key,
+    }
     fields = {
         "target_type": report.target_type,
         "commitment_key": report.commitment_key,
         "plan_key": report.plan_key,
     }
-    position = (
-        Position.objects.select_for_update()
-        .filter(target_key=report.target_key, kind=report.kind)
-        .first()
-    )
+    position = Position.objects.select_for_update().filter(**identity).first()
     if position is None:
         try:
             with transaction.atomic():
-                position = Position.objects.create(
-                    target_key=report.target_key, kind=report.kind, **fields
-                )
+                position = Position.objects.create(**identity, **fields)
         except IntegrityError:
-            position = Position.objects.select_for_update().get(
-                target_key=report.target_key, kind=report.kind
-            )
-    latest = (
+            position = Position.objects.select_for_update().get(**identity)
+    candidates = (
         ProgressReport.objects.published()
         .filter(target_key=report.target_key, kind=report.kind)
         .exclude(corrections__visibility=ProgressReport.Visibility.PUBLISHED)
-        .newest_first()
-        .first()
     )
+    if organisation_key is not None:
+        candidates = candidates.filter(organisation__translation_key=organisation_key)
+    latest = candidates.newest_first().first()
     position.report = latest
     position.status = latest.status if latest else ""
     position.percent = latest.percent if latest else None

@@ -37,12 +37,15 @@ def commitment_monitoring(context, page, milestones):
     )
     from actionplans.models import ActionPlanPage
 
-    plan = context.get("plan")
-    if not isinstance(plan, ActionPlanPage):  # the page's context may hold a plain Page
+    plan = context.get("plan")  # the page's context may hold a plain Page (the breadcrumbs')
+    if isinstance(plan, ActionPlanPage):
+        if "phases" not in getattr(plan, "_prefetched_objects_cache", {}):
+            prefetch_related_objects([plan], "phases")
+        page._monitoring_plan = plan
+    elif user.is_authenticated or plan is None:
+        # The rules read the plan's phases, but only for a signed-in user: a visitor's rights
+        # are decided without them, and the links need only the plan's id.
         plan = plan_of(page)
-    elif "phases" not in getattr(plan, "_prefetched_objects_cache", {}):
-        prefetch_related_objects([plan], "phases")
-    page._monitoring_plan = plan
     may = {
         "official": can_do(user, "monitoring.add_official_report", page),
         "civil_society": can_do(user, "monitoring.add_assessment", page),
