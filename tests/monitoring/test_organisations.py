@@ -206,7 +206,7 @@ def test_the_migration_gives_each_organisation_its_position(world, voices):
 
     from django.apps import apps
 
-    migration = import_module("actionplans.monitoring.migrations.0005_positions_per_organisation")
+    migration = import_module("actionplans.monitoring.migrations.0006_positions_per_organisation")
     commitment = world["commitment"]
     older = timezone.localdate() - timedelta(days=4)
     first = assessment(voices["first"], commitment, status="off_track", reported_on=older)

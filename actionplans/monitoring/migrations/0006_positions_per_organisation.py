@@ -53,7 +53,7 @@ def one_position_per_item(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitoring', '0004_monitoring_reports'),
+        ('monitoring', '0005_accreditation_new_organisation'),
     ]
 
     operations = [
