@@ -61,7 +61,8 @@ def test_accrediting_creates_the_organisation_and_the_member_can_report(
     client.force_login(editor)
     url = reverse("accreditations:edit", args=[accreditation.pk])
     screen = client.get(url).content.decode()
-    assert "Collectif des quartiers nord" in screen and "not listed yet" in screen
+    # The admin speaks the server language (Arabic) to an editor who chose none.
+    assert "Collectif des quartiers nord" in screen and "غير مدرجة بعد" in screen
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, {"decision": "accredit", "reason": ""}).status_code == 302
     accreditation.refresh_from_db()
