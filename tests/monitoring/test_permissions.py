@@ -85,8 +85,8 @@ def test_hide(cells, role_user, world, role):
     editor = role_user("editor")
     set_phase(world["plan"], "during")
     reports = [
-        official(editor, world["commitment"], reported_on=timezone.localdate())
-        for _ in range(len(STATES) * len(PHASES))
+        official(editor, world["commitment"], reported_on=timezone.localdate(), narrative=f"R{n}")
+        for n in range(len(STATES) * len(PHASES))  # distinct: the same report twice is one
     ]
     for (user, _commitment, state, phase), report in zip(cells(role), reports, strict=True):
         expected = role == "moderator"

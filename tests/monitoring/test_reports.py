@@ -222,3 +222,20 @@ def test_revisions_cannot_bring_back_old_status(world, people):
     commitment.refresh_from_db()
     assert (commitment.status, commitment.progress) == ("completed", 100)
     assert Milestone.objects.get(pk=milestone.pk).status == "completed"
+
+
+def test_a_double_submit_of_a_report_is_one_report(world, people):
+    """Reports are append-only, so a resent form must not leave a duplicate that nobody can
+    take back; the same facts on another item or with another status are a new report."""
+    commitment = world["commitment"]
+    first = assessment(people["cso"], commitment, narrative="نفس المتن")
+    again = assessment(people["cso"], commitment, narrative="نفس المتن ")  # same once cleaned
+    assert again.pk == first.pk
+    other = assessment(people["cso"], commitment, narrative="نفس المتن", status="off_track")
+    assert other.pk != first.pk
+    official_first = official(people["editor"], commitment, percent=40)
+    assert official(people["editor"], commitment, percent=40).pk == official_first.pk
+    assert official(people["editor"], commitment, percent=45).pk != official_first.pk
+    assert ProgressReport.objects.count() == 4
+    posted = ModelLogEntry.objects.filter(action="monitoring.report.post").count()
+    assert posted == 4

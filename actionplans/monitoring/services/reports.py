@@ -1,7 +1,8 @@
 """Posting progress reports (official or civil-society), correcting them, hiding them."""
 
-from datetime import date
+from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
@@ -25,6 +26,9 @@ from ..models.reports import (
 from ..progress import sync_commitment
 from ..rules import can, plan_of
 from ..scales import CivilSocietyStatus, OfficialStatus
+
+# The same report by the same author within this time is a double submit, not a new report.
+DUPLICATE_WINDOW = timedelta(minutes=10)
 
 EARLIEST = date(2000, 1, 1)
 PERMISSIONS = {
@@ -145,6 +149,31 @@ def post_report(
     if corrects is not None:
         _check_correction(corrects, target_key, kind, organisation)
     with transaction.atomic():
+        # One author's reports are serialised, so that a double submit (two clicks, a resent
+        # form, at once or in a row) finds the first report and returns it: append-only, a
+        # duplicate could never be taken back.
+        get_user_model()._default_manager.select_for_update().filter(pk=user.pk).first()
+        existing = (
+            ProgressReport.objects.filter(
+                author=user,
+                target_key=target_key,
+                kind=kind,
+                status=status,
+                percent=percent,
+                narrative=narrative,
+                reported_on=reported_on,
+                evidence_link=evidence_link,
+                evidence_name=clean_line(evidence.name)[-200:] if evidence else "",
+                agrees_with_official=agrees_with_official,
+                corrects=corrects,
+                visibility=ProgressReport.Visibility.PUBLISHED,
+                created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+            )
+            .order_by("pk")
+            .first()
+        )
+        if existing is not None:
+            return existing
         report = ProgressReport(
             target_key=target_key,
             target_type=target_type,
