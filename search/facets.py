@@ -2,7 +2,8 @@
 
 Filters combine with AND across facets and OR within one facet. Each facet's counts are taken
 with every *other* facet's filter applied, so a visitor sees how many results each value
-would give if ticked (the usual multi-select facet). Every count is one aggregate query, so a
+would give if ticked (the usual multi-select facet). The result sets those counts run over are
+fetched once each (``Scopes``), and every count is one aggregate query over one of them, so a
 page runs the same number of queries whatever the number of results or facet values.
 """
 
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.db.models import Count, QuerySet, Subquery
 from wagtail.models import Locale
 
+from search.idlists import id_list
 from search.registry import FacetedSearch, FacetSpec
 
 Filters = dict[str, list[str]]
@@ -82,6 +84,46 @@ def _options(
     return options
 
 
+class Scopes:
+    """The result sets a search's facets are counted over, each computed once.
+
+    A facet's counts take every *other* facet's filter, so with ``k`` facets ticked there are
+    at most ``k + 1`` different sets: the results (every filter), and the results without one
+    ticked facet's filter. Each is fetched as a list of ids in one query, and every count runs
+    over ``base`` narrowed to those ids, passed as one parameter: a count then joins a few
+    thousand rows by primary key instead of repeating the text search and the other facets'
+    filters (subqueries, joins) once per facet. That holds for any facet, declared or added."""
+
+    def __init__(self, search: FacetedSearch, base: QuerySet, filters: Filters, matching=None):
+        self.search = search
+        self.base = base
+        self.filters = filters
+        self.matching = matching
+        self.active = [spec.name for spec in search.specs if filters.get(spec.name)]
+        self._ids: dict[str, list] = {}
+
+    def _narrowed(self, skip: str) -> QuerySet:
+        queryset = self.base
+        if self.matching is not None:
+            queryset = queryset.filter(id__in=self.matching)
+        return filter_by(self.search, queryset, self.filters, skip=skip)
+
+    def ids(self, skip: str = "") -> list:
+        """Ids of the results without ``skip``'s filter (of all results for "")."""
+        if skip not in self.active:
+            skip = ""
+        if skip not in self._ids:
+            narrowed = self._narrowed(skip).order_by().values_list("pk", flat=True)
+            self._ids[skip] = list(narrowed)
+        return self._ids[skip]
+
+    def queryset(self, skip: str = "") -> QuerySet:
+        """``base`` narrowed to the results without ``skip``'s filter."""
+        if self.matching is None and not [name for name in self.active if name != skip]:
+            return self.base  # nothing to narrow: count over base directly
+        return self.base.filter(pk__in=id_list(self.base, self.ids(skip)))
+
+
 def compute_facets(
     search: FacetedSearch,
     base: QuerySet,
@@ -89,16 +131,16 @@ def compute_facets(
     *,
     language_code: str,
     matching_ids=None,
+    scopes: Scopes | None = None,
 ) -> list[Facet]:
     """Every facet of ``search`` with its counts over ``base``, optionally restricted to
     ``matching_ids`` (a text search's match set)."""
-    if matching_ids is not None:
-        base = base.filter(id__in=matching_ids)
+    if scopes is None:
+        scopes = Scopes(search, base, filters, matching_ids)
     facets = []
     for spec in search.specs:
         selected = filters.get(spec.name, [])
-        scope = filter_by(search, base, filters, skip=spec.name)
-        counts, labels = spec.count(scope, selected, language_code)
+        counts, labels = spec.count(scopes.queryset(skip=spec.name), selected, language_code)
         facets.append(Facet(spec.name, spec.label, _options(counts, labels, selected, spec.limit)))
     return facets
 
