@@ -14,15 +14,36 @@ from search.registry import FacetedSearch
 
 @dataclass
 class Found:
-    results: QuerySet | object  # a queryset, or the backend's ranked search results
+    results: QuerySet | object  # a queryset, or the backend's ranked search results (Counted)
     facets: list[Facet]
+
+
+class Counted:
+    """Ranked search results whose number is known already (the facets needed the ids): a
+    paginator asks ``count()`` without the database counting the matches again."""
+
+    def __init__(self, results, count: int):
+        self._results = results
+        self._count = count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, key):
+        return self._results[key]
+
+    def __iter__(self):
+        return iter(self._results)
 
 
 def _ranked(search: FacetedSearch, scopes: Scopes, query: str, filters: Filters):
     backend = get_search_backend()
     if isinstance(backend, DatabaseSearchMixin):
         # The results are known already (the facets needed them): rank only those.
-        scope = scopes.queryset()
+        scope = scopes.results()
     else:
         active = [spec for spec in search.specs if filters.get(spec.name)]
         scope = scopes.base
@@ -55,6 +76,8 @@ def run(search: FacetedSearch | str, query: str, filters: Filters, *, language_c
     facets = compute_facets(search, base, filters, language_code=language_code, scopes=scopes)
     if query:
         results = _ranked(search, scopes, query, filters)
+        if isinstance(get_search_backend(), DatabaseSearchMixin):
+            results = Counted(results, len(scopes.ids()))
     else:
-        results = scopes.queryset().select_related("locale").order_by(*search.order_by)
+        results = scopes.results().select_related("locale").order_by(*search.order_by)
     return Found(results=results, facets=facets)

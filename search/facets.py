@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, QuerySet, Subquery
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Subquery, Value, When
 from wagtail.models import Locale
 
 from search.idlists import id_list
@@ -89,8 +89,8 @@ class Scopes:
 
     A facet's counts take every *other* facet's filter, so with ``k`` facets ticked there are
     at most ``k + 1`` different sets: the results (every filter), and the results without one
-    ticked facet's filter. Each is fetched as a list of ids in one query, and every count runs
-    over ``base`` narrowed to those ids, passed as one parameter: a count then joins a few
+    ticked facet's filter. All are fetched as lists of ids in one query, and every count runs
+    over those ids, passed as one parameter: a count then joins a few
     thousand rows by primary key instead of repeating the text search and the other facets'
     filters (subqueries, joins) once per facet. That holds for any facet, declared or added."""
 
@@ -98,30 +98,79 @@ class Scopes:
         self.search = search
         self.base = base
         self.filters = filters
+        #: The text search's matches in ``base``: a subquery, or ids already fetched (a list).
         self.matching = matching
         self.active = [spec.name for spec in search.specs if filters.get(spec.name)]
         self._ids: dict[str, list] = {}
 
-    def _narrowed(self, skip: str) -> QuerySet:
+    def _matched(self) -> QuerySet:
         queryset = self.base
-        if self.matching is not None:
-            queryset = queryset.filter(id__in=self.matching)
-        return filter_by(self.search, queryset, self.filters, skip=skip)
+        if isinstance(self.matching, list):
+            queryset = queryset.filter(pk__in=id_list(queryset, self.matching))
+        elif self.matching is not None:
+            queryset = queryset.filter(pk__in=self.matching)
+        return queryset
+
+    def _unfiltered(self, skip: str) -> bool:
+        return not [name for name in self.active if name != skip]
+
+    def _fetch(self) -> None:
+        """Every set in one query: the matches that pass all ticked facets but at most one,
+        each with whether it passes each ticked facet."""
+        matched = self._matched()
+        if not self.active:
+            self._ids[""] = list(matched.order_by().values_list("pk", flat=True))
+            return
+        passes = {}
+        for number, name in enumerate(self.active):
+            spec = self.search.spec(name)
+            passing = spec.filter(matched, self.filters[name]).order_by().values("pk")
+            passes[f"_passes_{number}"] = Case(
+                When(Q(pk__in=Subquery(passing)), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        rows = (
+            matched.order_by()
+            .annotate(**passes)
+            .annotate(_passed=sum((F(flag) for flag in passes), Value(0)))
+            .filter(_passed__gte=len(passes) - 1)
+            .values_list("pk", *passes)
+        )
+        everything, without = [], {name: [] for name in self.active}
+        for pk, *flags in rows:
+            failed = [name for name, passed in zip(self.active, flags, strict=True) if not passed]
+            if not failed:
+                everything.append(pk)
+                for ids in without.values():
+                    ids.append(pk)
+            else:  # fails exactly one
+                without[failed[0]].append(pk)
+        self._ids = {"": everything, **without}
 
     def ids(self, skip: str = "") -> list:
         """Ids of the results without ``skip``'s filter (of all results for "")."""
         if skip not in self.active:
             skip = ""
-        if skip not in self._ids:
-            narrowed = self._narrowed(skip).order_by().values_list("pk", flat=True)
-            self._ids[skip] = list(narrowed)
+        if isinstance(self.matching, list) and self._unfiltered(skip):
+            return self.matching  # fetched by the backend already
+        if not self._ids:
+            self._fetch()
         return self._ids[skip]
 
+    def results(self) -> QuerySet:
+        """``base`` narrowed to the results."""
+        if self.matching is None and not self.active:
+            return self.base
+        return self.base.filter(pk__in=id_list(self.base, self.ids()))
+
     def queryset(self, skip: str = "") -> QuerySet:
-        """``base`` narrowed to the results without ``skip``'s filter."""
-        if self.matching is None and not [name for name in self.active if name != skip]:
+        """What facet ``skip`` is counted over: the results without its filter. Their ids
+        say it all, so ``base``'s own conditions (live, public) are not repeated."""
+        if self.matching is None and self._unfiltered(skip):
             return self.base  # nothing to narrow: count over base directly
-        return self.base.filter(pk__in=id_list(self.base, self.ids(skip)))
+        pool = self.base.model._default_manager.all()
+        return pool.filter(pk__in=id_list(pool, self.ids(skip)))
 
 
 def compute_facets(

@@ -7,7 +7,8 @@ through its content-type index and runs the MATCH once per entry, which takes se
 the MATCH once and look the few matching entries up by primary key instead: milliseconds.
 """
 
-from django.db.models import Case, F, FloatField, OuterRef, Subquery, Value, When
+from django.db.models import Case, CharField, F, FloatField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.query import And, Or, Phrase, PlainText
@@ -99,21 +100,30 @@ class FTSFirstMixin:
             if self.order_by_relevance:
                 queryset = queryset.order_by(score_field, "-pk")
             return queryset[start:stop]
-        # One page: the scores of every match in one FTS5 pass, ranked here, then the page.
-        scores = {
-            str(object_id): score
-            for object_id, score in entries.values_list("index_entry__object_id", "score")
-        }
-        in_scope = queryset.values_list("pk", flat=True)
+        # One page: the scores of every match in scope in one FTS5 pass, ranked here, then
+        # the page.
         if self.order_by_relevance:  # as upstream: best score first, then newest
-            ranked = sorted(in_scope, key=lambda pk: (scores.get(str(pk), 0.0), _descending(pk)))
+            in_scope = (
+                self.queryset.order_by()
+                .annotate(_pk_text=Cast("pk", CharField()))
+                .values("_pk_text")
+            )
+            pk_field = self.queryset.model._meta.pk
+            scores = {
+                pk_field.to_python(object_id): score
+                for object_id, score in entries.filter(
+                    index_entry__object_id__in=in_scope
+                ).values_list("index_entry__object_id", "score")
+            }
+            ranked = sorted(scores, key=lambda pk: (scores[pk], _descending(pk)))
         else:
-            ranked = list(in_scope)
+            scores = {}
+            ranked = list(queryset.values_list("pk", flat=True))
         page = ranked[start:stop]
         if not page:
             return self.queryset.none()
         score_of = Case(
-            *[When(pk=pk, then=Value(scores.get(str(pk), 0.0))) for pk in page],
+            *[When(pk=pk, then=Value(scores.get(pk, 0.0))) for pk in page],
             output_field=FloatField(),
         )
         position = Case(*[When(pk=pk, then=Value(n)) for n, pk in enumerate(page)])
