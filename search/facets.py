@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Subquery, Value, When
+from django.db import connections
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Subquery, Value, When
 from wagtail.models import Locale
 
 from search.idlists import id_list
@@ -122,21 +123,27 @@ class Scopes:
             self._ids[""] = list(matched.order_by().values_list("pk", flat=True))
             return
         passes = {}
+        pool = self.base.model._default_manager.all()
         for number, name in enumerate(self.active):
+            # Filters narrow row by row, so each can be tested on the whole table: a simpler
+            # subquery than one repeating the text search and ``base``'s conditions.
             spec = self.search.spec(name)
-            passing = spec.filter(matched, self.filters[name]).order_by().values("pk")
+            passing = spec.filter(pool, self.filters[name]).order_by().values("pk")
             passes[f"_passes_{number}"] = Case(
                 When(Q(pk__in=Subquery(passing)), then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
             )
-        rows = (
-            matched.order_by()
-            .annotate(**passes)
-            .annotate(_passed=sum((F(flag) for flag in passes), Value(0)))
-            .filter(_passed__gte=len(passes) - 1)
-            .values_list("pk", *passes)
-        )
+        flags = matched.order_by().annotate(**passes).values_list("pk", *passes)
+        # Filtered outside (materialised): inside, each flag's subquery would run twice.
+        sql, params = flags.query.sql_with_params()
+        passed = " + ".join(f"flags.{flag}" for flag in passes)
+        with connections[flags.db].cursor() as cursor:
+            cursor.execute(
+                f"WITH flags AS MATERIALIZED ({sql}) SELECT * FROM flags WHERE {passed} >= %s",  # noqa: S608
+                [*params, len(passes) - 1],
+            )
+            rows = cursor.fetchall()
         everything, without = [], {name: [] for name in self.active}
         for pk, *flags in rows:
             failed = [name for name, passed in zip(self.active, flags, strict=True) if not passed]
