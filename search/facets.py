@@ -144,16 +144,15 @@ class Scopes:
                 [*params, len(passes) - 1],
             )
             rows = cursor.fetchall()
-        everything, without = [], {name: [] for name in self.active}
+        everything, failing_only = [], {name: [] for name in self.active}
         for pk, *flags in rows:
-            failed = [name for name, passed in zip(self.active, flags, strict=True) if not passed]
-            if not failed:
+            if all(flags):
                 everything.append(pk)
-                for ids in without.values():
-                    ids.append(pk)
             else:  # fails exactly one
-                without[failed[0]].append(pk)
-        self._ids = {"": everything, **without}
+                failing_only[self.active[flags.index(0)]].append(pk)
+        self._ids = {"": everything}
+        for name, failing in failing_only.items():
+            self._ids[name] = everything + failing
 
     def ids(self, skip: str = "") -> list:
         """Ids of the results without ``skip``'s filter (of all results for "")."""

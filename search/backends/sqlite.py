@@ -14,6 +14,7 @@ from modelsearch.backends.database.sqlite.query import MatchExpression, normaliz
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search.idlists import INTEGER_TYPES
 from search.normalise import normalise
 
 from .database import DatabaseSearchMixin, with_indexer
@@ -32,6 +33,14 @@ class NormalisingSQLiteIndexer(sqlite.ObjectIndexer):
 
 class NormalisingSQLiteIndex(sqlite.SQLiteIndex):
     add_items = with_indexer(sqlite.SQLiteIndex.add_items, NormalisingSQLiteIndexer)
+
+
+def _pk_parser(model):
+    """The model's primary key from the text the index stores it as."""
+    pk = model._meta.pk
+    while pk.is_relation:
+        pk = pk.target_field
+    return int if pk.get_internal_type() in INTEGER_TYPES else pk.to_python
 
 
 def _descending(pk):
@@ -108,9 +117,9 @@ class FTSFirstMixin:
                 .annotate(_pk_text=Cast("pk", CharField()))
                 .values("_pk_text")
             )
-            pk_field = self.queryset.model._meta.pk
+            to_pk = _pk_parser(self.queryset.model)
             scores = {
-                pk_field.to_python(object_id): score
+                to_pk(object_id): score
                 for object_id, score in entries.filter(
                     index_entry__object_id__in=in_scope
                 ).values_list("index_entry__object_id", "score")
