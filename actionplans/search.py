@@ -5,10 +5,9 @@ in every language where they can be, so shared links keep working: plans and ins
 translation key, statuses and OGP values by code, languages by code; themes (tags, which are
 written per language) by slug. Other apps add facets with ``search.registry.add_facet``."""
 
-from collections import defaultdict
 from collections.abc import Sequence
 
-from django.db.models import Count, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -40,19 +39,16 @@ def _filter_plan(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
 
 
 def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    by_path = count_by(queryset.with_plan_path(), "plan_path")
-    plans = ActionPlanPage.objects.filter(path__in=list(by_path)).only("path", "translation_key")
-    key_of_path = {plan.path: str(plan.translation_key) for plan in plans}
-    counts: dict[str, int] = defaultdict(int)
-    for path, count in by_path.items():
-        if path in key_of_path:
-            counts[key_of_path[path]] += count
+    # Counted by the plan's translation key in SQL: no query for the plans of the paths.
+    plan_key = ActionPlanPage.objects.filter(path=OuterRef("plan_path")).values("translation_key")
+    counted = queryset.with_plan_path().annotate(plan_key=Subquery(plan_key[:1]))
+    counts = {str(key): count for key, count in count_by(counted, "plan_key").items()}
     labelled = in_locale(
         ActionPlanPage.objects.only("translation_key", "title", "locale"),
         set(counts) | set(selected),
         language_code,
     )
-    return dict(counts), {str(key): plan.title for key, plan in labelled.items()}
+    return counts, {str(key): plan.title for key, plan in labelled.items()}
 
 
 # --- Theme and lead institution ---------------------------------------------------------

@@ -7,26 +7,53 @@ from django.db.models import QuerySet, Subquery
 from wagtail.search.backends import get_search_backend
 
 from search import registry
-from search.facets import Facet, Filters, compute_facets, filter_by
+from search.backends.database import DatabaseSearchMixin
+from search.facets import Facet, Filters, Scopes, compute_facets, filter_by
 from search.registry import FacetedSearch
 
 
 @dataclass
 class Found:
-    results: QuerySet | object  # a queryset, or the backend's ranked search results
+    results: QuerySet | object  # a queryset, or the backend's ranked search results (Counted)
     facets: list[Facet]
 
 
-def _ranked(search: FacetedSearch, base: QuerySet, query: str, filters: Filters):
-    active = [spec for spec in search.specs if filters.get(spec.name)]
-    scope = base
-    if all(spec.search_filter for spec in active):
-        # Plain FilterField lookups: the backend applies them itself.
-        for spec in active:
-            scope = spec.search_filter(scope, filters[spec.name])
+class Counted:
+    """Ranked search results whose number is known already (the facets needed the ids): a
+    paginator asks ``count()`` without the database counting the matches again."""
+
+    def __init__(self, results, count: int):
+        self._results = results
+        self._count = count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, key):
+        return self._results[key]
+
+    def __iter__(self):
+        return iter(self._results)
+
+
+def _ranked(search: FacetedSearch, scopes: Scopes, query: str, filters: Filters):
+    backend = get_search_backend()
+    if isinstance(backend, DatabaseSearchMixin):
+        # The results are known already (the facets needed them): rank only those.
+        scope = scopes.results()
     else:
-        narrowed = filter_by(search, base, filters).order_by().values("id")
-        scope = scope.filter(id__in=Subquery(narrowed))
+        active = [spec for spec in search.specs if filters.get(spec.name)]
+        scope = scopes.base
+        if all(spec.search_filter for spec in active):
+            # Plain FilterField lookups: the backend applies them itself.
+            for spec in active:
+                scope = spec.search_filter(scope, filters[spec.name])
+        else:
+            narrowed = filter_by(search, scopes.base, filters).order_by().values("id")
+            scope = scope.filter(id__in=Subquery(narrowed))
     return scope.select_related("locale").search(query, operator="and")
 
 
@@ -45,14 +72,12 @@ def run(search: FacetedSearch | str, query: str, filters: Filters, *, language_c
         search = registry.get(search)
     # Built once: Wagtail's public() reads the view restrictions when it is called.
     base = search.queryset()
+    scopes = Scopes(search, base, filters, _matching_ids(query, base) if query else None)
+    facets = compute_facets(search, base, filters, language_code=language_code, scopes=scopes)
     if query:
-        results = _ranked(search, base, query, filters)
-        matching = _matching_ids(query, base)
+        results = _ranked(search, scopes, query, filters)
+        if isinstance(get_search_backend(), DatabaseSearchMixin):
+            results = Counted(results, len(scopes.ids()))
     else:
-        results = filter_by(search, base, filters).select_related("locale")
-        results = results.order_by(*search.order_by)
-        matching = None
-    facets = compute_facets(
-        search, base, filters, language_code=language_code, matching_ids=matching
-    )
+        results = scopes.results().select_related("locale").order_by(*search.order_by)
     return Found(results=results, facets=facets)

@@ -2,7 +2,8 @@
 
 Filters combine with AND across facets and OR within one facet. Each facet's counts are taken
 with every *other* facet's filter applied, so a visitor sees how many results each value
-would give if ticked (the usual multi-select facet). Every count is one aggregate query, so a
+would give if ticked (the usual multi-select facet). The result sets those counts run over are
+fetched once each (``Scopes``), and every count is one aggregate query over one of them, so a
 page runs the same number of queries whatever the number of results or facet values.
 """
 
@@ -11,9 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, F, QuerySet, Subquery
+from django.db import connections
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Subquery, Value, When
 from wagtail.models import Locale
 
+from search.idlists import id_list
 from search.registry import FacetedSearch, FacetSpec
 
 Filters = dict[str, list[str]]
@@ -102,6 +105,100 @@ def _options(
     return options
 
 
+class Scopes:
+    """The result sets a search's facets are counted over, each computed once.
+
+    A facet's counts take every *other* facet's filter, so with ``k`` facets ticked there are
+    at most ``k + 1`` different sets: the results (every filter), and the results without one
+    ticked facet's filter. All are fetched as lists of ids in one query, and every count runs
+    over those ids, passed as one parameter: a count then joins a few
+    thousand rows by primary key instead of repeating the text search and the other facets'
+    filters (subqueries, joins) once per facet. That holds for any facet, declared or added."""
+
+    def __init__(self, search: FacetedSearch, base: QuerySet, filters: Filters, matching=None):
+        self.search = search
+        self.base = base
+        self.filters = filters
+        #: The text search's matches in ``base``: a subquery, or ids already fetched (a list).
+        self.matching = matching
+        self.active = [spec.name for spec in search.specs if filters.get(spec.name)]
+        self._ids: dict[str, list] = {}
+
+    def _matched(self) -> QuerySet:
+        queryset = self.base
+        if isinstance(self.matching, list):
+            queryset = queryset.filter(pk__in=id_list(queryset, self.matching))
+        elif self.matching is not None:
+            queryset = queryset.filter(pk__in=self.matching)
+        return queryset
+
+    def _unfiltered(self, skip: str) -> bool:
+        return not [name for name in self.active if name != skip]
+
+    def _fetch(self) -> None:
+        """Every set in one query: the matches that pass all ticked facets but at most one,
+        each with whether it passes each ticked facet."""
+        matched = self._matched()
+        if not self.active:
+            self._ids[""] = list(matched.order_by().values_list("pk", flat=True))
+            return
+        passes = {}
+        pool = self.base.model._default_manager.all()
+        for number, name in enumerate(self.active):
+            # Filters narrow row by row, so each can be tested on the whole table: a simpler
+            # subquery than one repeating the text search and ``base``'s conditions.
+            spec = self.search.spec(name)
+            passing = spec.filter(pool, self.filters[name]).order_by().values("pk")
+            passes[f"_passes_{number}"] = Case(
+                When(Q(pk__in=Subquery(passing)), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        flags = matched.order_by().annotate(**passes).values_list("pk", *passes)
+        # Filtered outside (materialised): inside, each flag's subquery would run twice.
+        sql, params = flags.query.sql_with_params()
+        passed = " + ".join(f"flags.{flag}" for flag in passes)
+        with connections[flags.db].cursor() as cursor:
+            cursor.execute(
+                f"WITH flags AS MATERIALIZED ({sql}) SELECT * FROM flags WHERE {passed} >= %s",  # noqa: S608
+                [*params, len(passes) - 1],
+            )
+            rows = cursor.fetchall()
+        everything, failing_only = [], {name: [] for name in self.active}
+        for pk, *flags in rows:
+            if all(flags):
+                everything.append(pk)
+            else:  # fails exactly one
+                failing_only[self.active[flags.index(0)]].append(pk)
+        self._ids = {"": everything}
+        for name, failing in failing_only.items():
+            self._ids[name] = everything + failing
+
+    def ids(self, skip: str = "") -> list:
+        """Ids of the results without ``skip``'s filter (of all results for "")."""
+        if skip not in self.active:
+            skip = ""
+        if isinstance(self.matching, list) and self._unfiltered(skip):
+            return self.matching  # fetched by the backend already
+        if not self._ids:
+            self._fetch()
+        return self._ids[skip]
+
+    def results(self) -> QuerySet:
+        """``base`` narrowed to the results."""
+        if self.matching is None and not self.active:
+            return self.base
+        return self.base.filter(pk__in=id_list(self.base, self.ids()))
+
+    def queryset(self, skip: str = "") -> QuerySet:
+        """What facet ``skip`` is counted over: the results without its filter. Their ids
+        say it all, so ``base``'s own conditions (live, public) are not repeated."""
+        if self.matching is None and self._unfiltered(skip):
+            return self.base  # nothing to narrow: count over base directly
+        pool = self.base.model._default_manager.all()
+        return pool.filter(pk__in=id_list(pool, self.ids(skip)))
+
+
 def compute_facets(
     search: FacetedSearch,
     base: QuerySet,
@@ -109,27 +206,25 @@ def compute_facets(
     *,
     language_code: str,
     matching_ids=None,
+    scopes: Scopes | None = None,
 ) -> list[Facet]:
     """Every facet of ``search`` with its counts over ``base``, optionally restricted to
     ``matching_ids`` (a text search's match set)."""
-    if matching_ids is not None:
-        base = base.filter(id__in=matching_ids)
+    if scopes is None:
+        scopes = Scopes(search, base, filters, matching_ids)
     # A facet with nothing ticked is counted over every filter: those with a value expression
     # share that scope, so one grouped query counts them all.
     together = [
         spec for spec in search.specs if spec.value is not None and not filters.get(spec.name)
     ]
-    shared = (
-        _count_together(filter_by(search, base, filters), together) if len(together) > 1 else {}
-    )
+    shared = _count_together(scopes.queryset(), together) if len(together) > 1 else {}
     facets = []
     for spec in search.specs:
         selected = filters.get(spec.name, [])
         if spec.name in shared:
             counts, labels = shared[spec.name], spec.choices or {}
         else:
-            scope = filter_by(search, base, filters, skip=spec.name)
-            counts, labels = spec.count(scope, selected, language_code)
+            counts, labels = spec.count(scopes.queryset(skip=spec.name), selected, language_code)
         facets.append(Facet(spec.name, spec.label, _options(counts, labels, selected, spec.limit)))
     return facets
 

@@ -11,7 +11,7 @@ the facets and one facet template.
 - A **facet** (``FacetSpec``) has a name (its query parameter, so stable: shared links carry
   it), a label, which values it accepts, a filter, and the options with their counts in a
   language. Values within one facet combine with OR, facets with AND. Counts are taken with
-  every *other* facet's filter applied (search/faceting.py does that for every facet).
+  every *other* facet's filter applied (search/facets.py does that for every facet).
 
 Adding a facet to a search another app declared, without touching ``search/``: declare a
 ``FacetSpec`` in your app and add it from your ``AppConfig.ready()``. The order of the apps'
@@ -62,7 +62,10 @@ The facet then shows on ``/<lang>/search/commitments/`` after the declared ones,
 are kept in shared links, and the other facets' counts take it into account. A ``count``
 returns ``({value: count}, {value: label})``; ``count_by(queryset, key)`` counts distinct
 results per value of a field path in one query. Labels for translatable objects come from
-``home.translations.in_locale`` in ``language_code``.
+``home.translations.in_locale`` in ``language_code``. The queryset a ``count`` receives is the
+searched model's rows narrowed by id to the results in scope (the text and the other facets
+applied already), so a count only groups; a ``filter`` narrows row by row (it is also tested
+against the whole table).
 """
 
 from collections.abc import Callable, Iterable, Mapping, Sequence

@@ -118,7 +118,13 @@ def build_hits(pages, query: str, *, show_language: bool) -> list[Hit]:
     terms = query_terms(query)
     extras = registry.extras_for(pages)
     language_names = dict(settings.LANGUAGES)
-    codes = dict(Locale.objects.values_list("id", "language_code")) if show_language else {}
+    codes = {}
+    if show_language:
+        loaded = [page.locale for page in pages if "locale" in page._state.fields_cache]
+        if len(loaded) == len(pages):  # select_related("locale"), as the faceted searches do
+            codes = {locale.pk: locale.language_code for locale in loaded}
+        else:
+            codes = dict(Locale.objects.values_list("id", "language_code"))
     hits = []
     for page in pages:
         hits.append(

@@ -3,7 +3,6 @@ The ``simple`` text search configuration is the default: the index holds several
 once, and an English or Arabic stemmer applied to all of them does more harm than good once
 spellings are normalised."""
 
-from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.postgres import postgres
 
 from search.normalise import normalise
@@ -55,8 +54,6 @@ class NormalisingPostgresSearchBackend(DatabaseSearchMixin, postgres.PostgresSea
         super().__init__({"SEARCH_CONFIG": "simple", **params})
 
     def matching_ids(self, query, queryset, operator="and"):
-        """The matching ids, fetched once and passed back as one array parameter: matching
-        tests every index entry (no index covers title || body), so a page that counts six
-        facets should not repeat it six times."""
-        ids = list(super().matching_ids(query, queryset, operator).values_list("id", flat=True))
-        return RawSQL("SELECT unnest(%s::integer[])", [ids])
+        """The matching ids, fetched once (a list): the facet counts and the ranking reuse
+        them rather than match the text again."""
+        return list(super().matching_ids(query, queryset, operator).values_list("id", flat=True))

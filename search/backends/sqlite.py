@@ -7,12 +7,14 @@ through its content-type index and runs the MATCH once per entry, which takes se
 the MATCH once and look the few matching entries up by primary key instead: milliseconds.
 """
 
-from django.db.models import Case, F, FloatField, OuterRef, Subquery, Value, When
+from django.db.models import Case, CharField, F, FloatField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search.idlists import INTEGER_TYPES
 from search.normalise import normalise
 
 from .database import DatabaseSearchMixin, with_indexer
@@ -31,6 +33,14 @@ class NormalisingSQLiteIndexer(sqlite.ObjectIndexer):
 
 class NormalisingSQLiteIndex(sqlite.SQLiteIndex):
     add_items = with_indexer(sqlite.SQLiteIndex.add_items, NormalisingSQLiteIndexer)
+
+
+def _pk_parser(model):
+    """The model's primary key from the text the index stores it as."""
+    pk = model._meta.pk
+    while pk.is_relation:
+        pk = pk.target_field
+    return int if pk.get_internal_type() in INTEGER_TYPES else pk.to_python
 
 
 def _descending(pk):
@@ -99,21 +109,30 @@ class FTSFirstMixin:
             if self.order_by_relevance:
                 queryset = queryset.order_by(score_field, "-pk")
             return queryset[start:stop]
-        # One page: the scores of every match in one FTS5 pass, ranked here, then the page.
-        scores = {
-            str(object_id): score
-            for object_id, score in entries.values_list("index_entry__object_id", "score")
-        }
-        in_scope = queryset.values_list("pk", flat=True)
+        # One page: the scores of every match in scope in one FTS5 pass, ranked here, then
+        # the page.
         if self.order_by_relevance:  # as upstream: best score first, then newest
-            ranked = sorted(in_scope, key=lambda pk: (scores.get(str(pk), 0.0), _descending(pk)))
+            in_scope = (
+                self.queryset.order_by()
+                .annotate(_pk_text=Cast("pk", CharField()))
+                .values("_pk_text")
+            )
+            to_pk = _pk_parser(self.queryset.model)
+            scores = {
+                to_pk(object_id): score
+                for object_id, score in entries.filter(
+                    index_entry__object_id__in=in_scope
+                ).values_list("index_entry__object_id", "score")
+            }
+            ranked = sorted(scores, key=lambda pk: (scores[pk], _descending(pk)))
         else:
-            ranked = list(in_scope)
+            scores = {}
+            ranked = list(queryset.values_list("pk", flat=True))
         page = ranked[start:stop]
         if not page:
             return self.queryset.none()
         score_of = Case(
-            *[When(pk=pk, then=Value(scores.get(str(pk), 0.0))) for pk in page],
+            *[When(pk=pk, then=Value(scores.get(pk, 0.0))) for pk in page],
             output_field=FloatField(),
         )
         position = Case(*[When(pk=pk, then=Value(n)) for n, pk in enumerate(page)])
