@@ -80,9 +80,11 @@ def test_an_added_facet_costs_one_query_over_ids(corpus, query, filters):
     finally:
         for name in names:
             registry.remove_facet("commitments", name)
-    assert len(after) == len(before) + len(names)
-    added = [sql for sql in after if '"code" AS "code"' in sql]
-    assert len(added) == len(names)
+    # At most one query each: facets of one value per result with nothing ticked share one
+    # grouped count (search.facets._count_together), so they may cost none.
+    assert len(after) <= len(before) + len(names)
+    added = [sql for sql in after if '"actionplans_commitmentpage"."code"' in sql]
+    assert added
     for sql in added:
         assert "indexentry" not in sql  # the text search
         assert "ogp" not in sql  # another facet's filter
