@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Subquery, Value, When
 from wagtail.models import Locale
@@ -156,14 +157,18 @@ class Scopes:
             )
         flags = matched.order_by().annotate(**passes).values_list("pk", *passes)
         # Filtered outside (materialised): inside, each flag's subquery would run twice.
-        sql, params = flags.query.sql_with_params()
-        passed = " + ".join(f"flags.{flag}" for flag in passes)
-        with connections[flags.db].cursor() as cursor:
-            cursor.execute(
-                f"WITH flags AS MATERIALIZED ({sql}) SELECT * FROM flags WHERE {passed} >= %s",  # noqa: S608
-                [*params, len(passes) - 1],
-            )
-            rows = cursor.fetchall()
+        try:
+            sql, params = flags.query.sql_with_params()
+        except EmptyResultSet:  # nothing can match (a query of punctuation only): no rows
+            rows = []
+        else:
+            passed = " + ".join(f"flags.{flag}" for flag in passes)
+            with connections[flags.db].cursor() as cursor:
+                cursor.execute(
+                    f"WITH flags AS MATERIALIZED ({sql}) SELECT * FROM flags WHERE {passed} >= %s",  # noqa: S608
+                    [*params, len(passes) - 1],
+                )
+                rows = cursor.fetchall()
         everything, failing_only = [], {name: [] for name in self.active}
         for pk, *flags in rows:
             if all(flags):

@@ -101,3 +101,9 @@ def test_the_search_page_runs_at_most_20_queries(client, corpus):
     assert response.status_code == 200
     queries = [query["sql"][:160] for query in captured.captured_queries]
     assert len(queries) <= 20, "\n".join(queries)
+
+
+def test_a_query_that_can_match_nothing_with_a_ticked_facet_is_an_empty_page(client, corpus):
+    """Punctuation only normalises to nothing: the result sets are empty, not a server error."""
+    response = client.get("/fr/search/commitments/", {"q": ":", "status": "delayed"})
+    assert response.status_code == 200
