@@ -5,7 +5,6 @@ import csv
 import io
 from datetime import timedelta
 
-from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
@@ -13,6 +12,7 @@ from actionplans.models import ActionPlanIndexPage, ActionPlanPage, CommitmentPa
 from consultations.commentable import CommentingState, commenting_state
 from consultations.models import Comment, ConsultationPage
 from home.demo.files import aware
+from tests.demodb import load_demo
 
 # The demo is loaded as if today were a year from now.
 TODAY = timezone.localdate() + timedelta(days=365)
@@ -21,7 +21,7 @@ TODAY = timezone.localdate() + timedelta(days=365)
 class DemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", today=TODAY.isoformat(), stdout=io.StringIO())
+        load_demo(today=TODAY.isoformat())
 
     def test_regional_plan_is_complete_in_arabic_and_french(self):
         for language in ("ar", "fr"):
