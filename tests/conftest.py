@@ -31,11 +31,13 @@ pytest_plugins = ["tests.consultations.fixtures", "tests.browser.demo_build"]
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Tests that share a session-wide build run on one xdist worker: the demo's readers (the
-    demo group goes first, it is the longest) and the browser tests."""
+    """Tests that share a session-wide build run on one xdist worker: the demo's readers and the
+    browser tests. Grouped tests go first: they are the longest units of work."""
     from tests.browser.demo_build import is_browser_test
 
     for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
         if is_browser_test(item.nodeid):
             item.add_marker(pytest.mark.xdist_group("browser"))
         elif getattr(getattr(item, "module", None), "load_demo", None) is demodb.load_demo:
