@@ -23,13 +23,16 @@ def _is_browser_test(item) -> bool:
     return is_browser_test(item.nodeid)
 
 
-def pytest_collection_modifyitems(items):
-    """Browser tests are marked and run last, so that the demo site they need is built in the
-    background (tests/browser/demo_build.py) while the other tests run."""
-    for item in items:
-        if _is_browser_test(item):
-            item.add_marker(pytest.mark.browser)
-    items.sort(key=_is_browser_test)  # stable: each group keeps its order
+def pytest_collection_modifyitems(config, items):
+    """Browser tests are marked and run after the others, so that the demo site they need is
+    built in the background (tests/browser/demo_build.py) meanwhile: last in one process; under
+    xdist after the first third, so that the other worker is not left idle at the end."""
+    browser = [item for item in items if _is_browser_test(item)]
+    for item in browser:
+        item.add_marker(pytest.mark.browser)
+    others = [item for item in items if not _is_browser_test(item)]
+    at = len(others) // 3 if hasattr(config, "workerinput") else len(others)
+    items[:] = others[:at] + browser + others[at:]  # each keeps its order
 
 
 def _free_port() -> int:
