@@ -108,8 +108,11 @@ def demo_server():
     log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium, for one test module: Playwright's sync API runs an event loop while it is open,
+    and Django refuses database queries under one, so it is closed before other tests run on the
+    same xdist worker."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
