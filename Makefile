@@ -22,8 +22,10 @@ demo: install
 	trap 'exit 130' INT TERM; \
 	DEBUG=$${DEBUG:-false} $(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
+# Two worker processes (the machine has two cores); TEST_WORKERS=0 runs the suite in one.
+TEST_WORKERS ?= 2
 test: install browser-deps gettext
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
 

@@ -5,7 +5,12 @@ tests only read is built once per test module, inside a transaction that `module
 for the module and rolls back at its end. Each test still runs in a savepoint of its own and
 sees the module's data exactly as built: what a test changes is undone before the next one.
 Module-built rows are fetched afresh for every test (fixtures keep primary keys, never model
-instances), so no test sees another test's objects in memory either."""
+instances), so no test sees another test's objects in memory either.
+
+`make test` runs the suite in two pytest-xdist worker processes, each on a database of its own.
+A test module runs whole on one worker (so what it builds once is built once), and so do all
+the modules that read the demo (tests/demodb.py loads it once per process) and the browser tests
+(one demo server, tests/browser/demo_build.py)."""
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -15,11 +20,39 @@ from wagtail.models import Locale
 
 from accounts.models import User
 from home.models import HomePage
+from tests import demodb
 
 LANGUAGES = ["ar", "fr", "en", "fa-af"]
 
-# Consultation fixtures (a consultation, role users, comments) serve other apps' tests too.
-pytest_plugins = ["tests.consultations.fixtures"]
+# Consultation fixtures (a consultation, role users, comments) serve other apps' tests too;
+# the browser tests' demo build has hooks that run in xdist's controller process.
+pytest_plugins = ["tests.consultations.fixtures", "tests.browser.demo_build"]
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items):
+    """Tests that share a session-wide build run on one xdist worker: the demo's readers and the
+    browser tests. Grouped tests go first: they are the longest units of work."""
+    from tests.browser.demo_build import is_browser_test
+
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        if is_browser_test(item.nodeid):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+        elif getattr(getattr(item, "module", None), "load_demo", None) is demodb.load_demo:
+            item.add_marker(pytest.mark.xdist_group("demo"))
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup`, with the tests of no group grouped by module."""
+    if config.getvalue("dist") == "loadgroup":
+        from tests.scheduling import GroupsAndModules
+
+        return GroupsAndModules(config, log)
+    return None
 
 
 @pytest.fixture(scope="module")

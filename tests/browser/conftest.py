@@ -3,12 +3,9 @@ server process, exactly as `make demo` serves it, on a database of its own (so t
 database is never flushed). Emails the server sends are written to files the tests can read."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -16,22 +13,26 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+from .demo_build import demo_env, demo_workdir, is_browser_test, wait_for_demo
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE = Path(settings.BASE_DIR, "node_modules", "axe-core", "axe.min.js")
 
 
 def _is_browser_test(item) -> bool:
-    return "tests/browser/" in str(item.fspath)
+    return is_browser_test(item.nodeid)
 
 
-def pytest_collection_modifyitems(items):
-    """Browser tests are marked and run last, so that the demo site they need is built in the
-    background while the other tests run."""
-    for item in items:
-        if _is_browser_test(item):
-            item.add_marker(pytest.mark.browser)
-    items.sort(key=_is_browser_test)  # stable: each group keeps its order
+def pytest_collection_modifyitems(config, items):
+    """Browser tests are marked and run after the others, so that the demo site they need is
+    built in the background (tests/browser/demo_build.py) meanwhile: last in one process; under
+    xdist after the first third, so that the other worker is not left idle at the end."""
+    browser = [item for item in items if _is_browser_test(item)]
+    for item in browser:
+        item.add_marker(pytest.mark.browser)
+    others = [item for item in items if not _is_browser_test(item)]
+    at = len(others) // 3 if hasattr(config, "workerinput") else len(others)
+    items[:] = others[:at] + browser + others[at:]  # each keeps its order
 
 
 def _free_port() -> int:
@@ -64,88 +65,18 @@ class DemoServer:
         return [path.read_text() for path in sorted(self.mail_dir.iterdir())]
 
 
-class DemoBuild:
-    """`migrate` then `load_demo` on the demo's own database, started in the background as
-    soon as the session's tests are known (when browser tests are among them)."""
-
-    def __init__(self):
-        self.workdir = Path(tempfile.mkdtemp(prefix="mosharaka-demo-"))
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-            "DATABASE_URL": f"sqlite:///{self.workdir / 'demo.sqlite3'}",
-            "MEDIA_ROOT": str(self.workdir / "media"),
-            "CACHE_DIR": str(self.workdir / "cache"),  # its own page cache, as on a new server
-            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "EMAIL_FILE_PATH": str(self.workdir / "mail"),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DEBUG": "true",
-        }
-        self.log_path = self.workdir / "build.log"
-        self.process: subprocess.Popen | None = None
-        self.failed = False
-        self.stopped = False
-        self.thread = threading.Thread(target=self._build, daemon=True)
-        self.thread.start()
-
-    def _build(self):
-        with open(self.log_path, "w") as log:
-            steps = [
-                (("migrate", "--noinput", "-v0"), {}),
-                (("load_demo",), {"TASKS_BACKEND": IMMEDIATE_TASKS}),
-            ]
-            for command, env in steps:
-                if self.stopped:
-                    return
-                self.process = subprocess.Popen(
-                    [sys.executable, "manage.py", *command],
-                    cwd=settings.BASE_DIR,
-                    env={**self.env, **env},
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                )
-                if self.process.wait() != 0:
-                    self.failed = True
-                    return
-
-    def wait(self):
-        self.thread.join()
-        if self.failed:
-            pytest.fail(f"Building the demo failed:\n{self.log_path.read_text()[-3000:]}")
-
-    def stop(self):
-        self.stopped = True
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-        self.thread.join(timeout=10)
-
-
-_demo_build: DemoBuild | None = None
-
-
-def pytest_collection_finish(session):
-    global _demo_build
-    if any(_is_browser_test(item) for item in session.items):
-        _demo_build = DemoBuild()
-
-
-def pytest_sessionfinish(session):
-    if _demo_build is not None:
-        _demo_build.stop()
-        shutil.rmtree(_demo_build.workdir, ignore_errors=True)
-
-
 @pytest.fixture(scope="session")
 def demo_server():
-    build = _demo_build or DemoBuild()
-    build.wait()
+    workdir = demo_workdir()
+    wait_for_demo(workdir)
+    env = demo_env(workdir)
     port = _free_port()
-    server = DemoServer(f"http://127.0.0.1:{port}", build.workdir / "mail", build.env)
-    log = open(build.workdir / "server.log", "w")  # noqa: SIM115
+    server = DemoServer(f"http://127.0.0.1:{port}", workdir / "mail", env)
+    log = open(workdir / "server.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=settings.BASE_DIR,
-        env=build.env,
+        env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -153,7 +84,7 @@ def demo_server():
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"],
         cwd=settings.BASE_DIR,
-        env=build.env,
+        env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -167,7 +98,7 @@ def demo_server():
                 process.kill()
                 worker.kill()
                 log.close()
-                server_log = (build.workdir / "server.log").read_text()[-3000:]
+                server_log = (workdir / "server.log").read_text()[-3000:]
                 pytest.fail(f"The demo server did not start:\n{server_log}")
             time.sleep(0.3)
     yield server
@@ -177,8 +108,11 @@ def demo_server():
     log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium, for one test module: Playwright's sync API runs an event loop while it is open,
+    and Django refuses database queries under one, so it is closed before other tests run on the
+    same xdist worker."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():

@@ -10,6 +10,7 @@ from wagtail.models import ModelLogEntry, Page
 
 from accounts.models import Organisation, User
 from consultations.models import Comment, CommentReport, CommentResponse
+from tests.demodb import load_demo
 
 REGION = [
     "",
@@ -86,7 +87,7 @@ DOWNLOADS = [
 class DemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=io.StringIO())
+        load_demo()
 
     def test_the_demo_has_exactly_its_pages_in_every_language(self):
         for language, urls in PAGES.items():

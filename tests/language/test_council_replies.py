@@ -4,16 +4,16 @@ badge on the public page."""
 
 import re
 
-from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
 from consultations import services
 from consultations.models import Comment, ConsultationPage
+from tests.demodb import load_demo
 
 
 def test_responses_list_and_official_badge(db, client):
-    call_command("load_demo")
+    load_demo()
     editor = User.objects.get(email="editor@demo.mosharaka.org")
     charter = ConsultationPage.objects.get(slug="charte-participation", locale__language_code="ar")
     commitment_comment = Comment.objects.filter(parent__isnull=True).exclude(

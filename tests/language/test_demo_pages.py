@@ -4,8 +4,9 @@ reader sees is in Persian digits, and no mixed-direction run scrambles."""
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
 from wagtail.models import Locale, Page
+
+from tests.demodb import load_demo
 
 from .bidi import mixed_runs
 from .test_persian_digits import western_numbers
@@ -27,7 +28,7 @@ def _pages(language: str) -> list[str]:
 
 
 def test_rtl_demo_pages_have_persian_digits_in_dari_and_no_scrambled_runs(db, client):
-    call_command("load_demo")
+    load_demo()
     # The Afghan municipality's pages show its own contact details, not the Moroccan council's.
     afghan = client.get("/fa-af/").content.decode()
     assert "maloomat@mazar.demo.mosharaka.org" in afghan

@@ -4,9 +4,8 @@ display name."""
 
 import re
 
-from django.core.management import call_command
-
 from consultations.models import ConsultationPage
+from tests.demodb import load_demo
 
 
 def _text(html: str) -> str:
@@ -14,7 +13,7 @@ def _text(html: str) -> str:
 
 
 def test_demo_wording(db, client):
-    call_command("load_demo")
+    load_demo()
 
     # The index and the consultation count contributions the same way (top-level comments).
     index = _text(client.get("/ar/consultations/").content.decode())

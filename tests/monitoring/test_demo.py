@@ -1,20 +1,18 @@
 """The demo's co-monitoring history works for the demo accounts."""
 
-import io
-
-from django.core.management import call_command
 from django.test import TestCase
 
 from accounts.models import User
 from actionplans.models import ActionPlanPage, CommitmentPage
 from actionplans.monitoring.models import Accreditation, ProgressReport
 from actionplans.monitoring.rules import can
+from tests.demodb import load_demo
 
 
 class MonitoringDemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=io.StringIO())
+        load_demo()
         cls.region = ActionPlanPage.objects.get(
             code="RMS-PRO-2024-2027", locale__language_code="fr"
         )

@@ -276,6 +276,19 @@ class Corpus:
     commitments: dict  # code -> CommitmentPage
     organisations: dict  # key -> {language: Organisation}
 
+    def fetched_again(self) -> "Corpus":
+        """The same rows, read from the database into new objects (for a copy of its tables)."""
+
+        def fetch(objects: dict) -> dict:
+            return {key: type(obj).objects.get(pk=obj.pk) for key, obj in objects.items()}
+
+        return Corpus(
+            homes=fetch(self.homes),
+            plans=fetch(self.plans),
+            commitments=fetch(self.commitments),
+            organisations={key: fetch(names) for key, names in self.organisations.items()},
+        )
+
 
 def _organisations() -> dict:
     result = {}

@@ -1,0 +1,138 @@
+"""The demo site the browser tests drive, built in the background: `migrate` then `load_demo` on
+a database of its own, started as soon as the run is known to include browser tests, so that it
+is ready when they start. tests/conftest.py registers this module as a plugin, so that its hooks
+also run in pytest-xdist's controller process: there (it runs no test) the build starts when the
+workers report their collection, and the worker that runs the browser tests waits for it. Without
+xdist the test process builds it in a thread. The build's folder is passed to the workers."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+BASE_DIR = Path(__file__).resolve().parents[2]
+WORKDIR_KEY = "mosharaka_browser_demo"
+BUILT, FAILED = "built", "failed"
+
+_workdir: Path | None = None
+_build: "DemoBuild | None" = None
+
+
+def is_browser_test(nodeid: str) -> bool:
+    return nodeid.startswith("tests/browser/")
+
+
+def demo_env(workdir: Path) -> dict:
+    """The environment of the demo's commands and server: `make demo`'s settings on the build's
+    own database, media, page cache and mail folder."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "CACHE_DIR": str(workdir / "cache"),  # its own page cache, as on a new server
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(workdir / "mail"),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DEBUG": "true",
+    }
+
+
+def demo_workdir() -> Path:
+    assert _workdir is not None
+    return _workdir
+
+
+def wait_for_demo(workdir: Path, timeout: float = 900) -> None:
+    """Block until the build has finished (the demo server fixture calls this)."""
+    deadline = time.monotonic() + timeout
+    while not (workdir / BUILT).exists():
+        if (workdir / FAILED).exists():
+            log = (workdir / "build.log").read_text()[-3000:]
+            pytest.fail(f"Building the demo failed:\n{log}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"Building the demo took more than {timeout:.0f} s")
+        time.sleep(0.2)
+
+
+class DemoBuild:
+    def __init__(self, workdir: Path):
+        self.workdir = workdir
+        self.env = demo_env(workdir)
+        self.process: subprocess.Popen | None = None
+        self.stopped = False
+        self.thread = threading.Thread(target=self._build, daemon=True)
+        self.thread.start()
+
+    def _build(self):
+        steps = [
+            (("migrate", "--noinput", "-v0"), {}),
+            (("load_demo",), {"TASKS_BACKEND": IMMEDIATE_TASKS}),
+        ]
+        with open(self.workdir / "build.log", "w") as log:
+            for command, env in steps:
+                if self.stopped:
+                    return
+                self.process = subprocess.Popen(
+                    [sys.executable, "manage.py", *command],
+                    cwd=BASE_DIR,
+                    env={**self.env, **env},
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+                if self.process.wait() != 0:
+                    (self.workdir / FAILED).touch()
+                    return
+        (self.workdir / BUILT).touch()
+
+    def stop(self):
+        self.stopped = True
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+        self.thread.join(timeout=10)
+
+
+def _start_if_needed(nodeids) -> None:
+    global _build
+    if _build is None and any(is_browser_test(nodeid) for nodeid in nodeids):
+        _build = DemoBuild(demo_workdir())
+
+
+def pytest_configure(config):
+    global _workdir
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None and WORKDIR_KEY in workerinput:
+        _workdir = Path(workerinput[WORKDIR_KEY])
+    else:
+        _workdir = Path(tempfile.mkdtemp(prefix="mosharaka-demo-"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    node.workerinput[WORKDIR_KEY] = str(demo_workdir())
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    _start_if_needed(ids)
+
+
+def pytest_collection_finish(session):
+    if not hasattr(session.config, "workerinput"):  # a run without xdist
+        _start_if_needed(item.nodeid for item in session.items)
+
+
+def pytest_unconfigure(config):
+    if hasattr(config, "workerinput"):
+        return  # the folder belongs to the controller
+    if _build is not None:
+        _build.stop()
+    if _workdir is not None:
+        shutil.rmtree(_workdir, ignore_errors=True)
