@@ -100,6 +100,11 @@ def test_report_page_and_data(client, arabic_round):
     page = client.get(f"/ar/evaluation/{arabic_round.pk}/report/")
     assert page.status_code == 200
     assert 'dir="rtl"' in page.content.decode()
+    # The address keeps its own direction inside the Arabic sentence.
+    assert (
+        f"<bdi>http://testserver/ar/evaluation/{arabic_round.pk}/report/</bdi>"
+        in page.content.decode()
+    )
     data = json.loads(client.get(f"/ar/evaluation/{arabic_round.pk}/results.json").content)
     item = data["commitments"][0]
     assert item["title"] == "بوابة المعطيات المفتوحة"
