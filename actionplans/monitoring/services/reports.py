@@ -153,19 +153,22 @@ def post_report(
         # form, at once or in a row) finds the first report and returns it: append-only, a
         # duplicate could never be taken back.
         get_user_model()._default_manager.select_for_update().filter(pk=user.pk).first()
+        facts = {
+            "author": user,
+            "target_key": target_key,
+            "kind": kind,
+            "status": status,
+            "percent": percent,
+            "narrative": narrative,
+            "reported_on": reported_on,
+            "evidence_link": evidence_link,
+            "evidence_name": clean_line(evidence.name)[-200:] if evidence else "",
+            "agrees_with_official": agrees_with_official,
+            "corrects": corrects,
+        }
         existing = (
             ProgressReport.objects.filter(
-                author=user,
-                target_key=target_key,
-                kind=kind,
-                status=status,
-                percent=percent,
-                narrative=narrative,
-                reported_on=reported_on,
-                evidence_link=evidence_link,
-                evidence_name=clean_line(evidence.name)[-200:] if evidence else "",
-                agrees_with_official=agrees_with_official,
-                corrects=corrects,
+                **facts,
                 visibility=ProgressReport.Visibility.PUBLISHED,
                 created_at__gte=timezone.now() - DUPLICATE_WINDOW,
             )
@@ -175,25 +178,15 @@ def post_report(
         if existing is not None:
             return existing
         report = ProgressReport(
-            target_key=target_key,
+            **facts,
             target_type=target_type,
             commitment_key=commitment.translation_key,
             plan_key=plan.translation_key,
-            kind=kind,
-            status=status,
-            percent=percent,
-            narrative=narrative,
-            reported_on=reported_on,
-            evidence_link=evidence_link,
             language=language,
-            agrees_with_official=agrees_with_official,
             official_report=None if official else current_position(target_key, Kind.OFFICIAL),
-            corrects=corrects,
-            author=user,
             organisation=organisation,
         )
         if evidence:
-            report.evidence_name = clean_line(evidence.name)[-200:]
             report.evidence.save(evidence.name, evidence, save=False)
         report.save()
         recompute_position(report)
