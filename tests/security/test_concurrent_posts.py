@@ -6,10 +6,14 @@ PostgreSQL (SQLite serialises writers); CI's PostgreSQL run executes these; loca
         .venv/bin/pytest tests/security/test_concurrent_posts.py --create-db
 """
 
+import json
 import threading
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.management.color import no_style
 from django.db import connection, connections
 from django.test import Client
 from django.utils import translation
@@ -36,12 +40,35 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def initial_data_afterwards(django_db_blocker):
-    """A transactional test empties every table when it ends; put back what the migrations
-    made (as serialized_rollback does before a test), so later tests find the site as built."""
+    """Start from exactly what the migrations made, and leave it so. Before: earlier tests of
+    this process may have emptied the tables (another transactional test) and made rows again
+    under new ids (content types made on first use, a test running migrate), which the
+    serialized copy Django writes back before each test would collide with. After: a
+    transactional test empties every table when it ends, and later tests need the site."""
+    with django_db_blocker.unblock():
+        restore_initial_data()
     yield
     with django_db_blocker.unblock():
-        if hasattr(connection, "_test_serialized_contents"):
-            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        restore_initial_data()
+
+
+def restore_initial_data() -> None:
+    if not hasattr(connection, "_test_serialized_contents"):
+        return
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    connection.ops.execute_sql_flush(
+        connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
+    )
+    # Content types first, then a cache filled from them: saving Wagtail's pages and tasks
+    # looks their content type up, and a miss would make a row under a new id that the
+    # serialized one then collides with (before each test, Django writes the copy back the
+    # same way, so the cache must hold these ids then too).
+    contents = connection._test_serialized_contents
+    types = [o for o in json.loads(contents) if o["model"] == "contenttypes.contenttype"]
+    connection.creation.deserialize_db_from_string(json.dumps(types))
+    ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*apps.get_models())
+    connection.creation.deserialize_db_from_string(contents)
 
 
 def at_the_same_moment(*calls) -> tuple[list, list]:
