@@ -84,7 +84,8 @@ def test_commitment_search_shows_results_first_and_folds_facets_on_a_phone(demo_
 def test_commitment_search_facets_stand_open_on_a_wide_screen(demo_server, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(demo_server.url + "/fr/search/commitments/")
-    assert page.locator("details.facets").evaluate("element => element.open")
+    # The script that unfolds them is a module loaded after the page: wait for it, not guess.
+    page.wait_for_function("() => document.querySelector('details.facets').open", timeout=5000)
     assert page.locator(".facet").first.is_visible()
 
 
