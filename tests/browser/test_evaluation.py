@@ -44,20 +44,20 @@ def test_evaluator_assesses_a_commitment_in_arabic(demo_server, page, axe_audit)
     page.select_option("select[name=potential]", "substantial")
     page.select_option("select[name=completion]", "substantial")
     page.fill("textarea[name=narrative]", narrative)
-    page.locator("button[name=save]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # not wait_for_load_state: it can return before leaving
+        page.locator("button[name=save]").click()
     assert page.locator("textarea[name=narrative]").input_value() == narrative
 
     # Submitting without the early-results level is refused; the draft and the text stay.
-    page.locator("button[name=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # not wait_for_load_state: it can return before leaving
+        page.locator("button[name=submit]").click()
     assert page.locator(".form-error").count() >= 1
     assert page.locator("textarea[name=narrative]").input_value() == narrative
     assert axe_audit(page) == []
 
     page.select_option("select[name=early_results]", "major")
-    page.locator("button[name=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # not wait_for_load_state: it can return before leaving
+        page.locator("button[name=submit]").click()
     assert "/assess/" not in page.url
     assert page.locator(".ev-own form button").count() == 1  # "start a revision"
     assess_url = page.url + "assess/"
@@ -65,8 +65,8 @@ def test_evaluator_assesses_a_commitment_in_arabic(demo_server, page, axe_audit)
     # A second submission (an old tab, a double click) is refused with what was typed kept.
     page.goto(assess_url)
     page.fill("textarea[name=narrative]", "نص ثان")
-    page.locator("button[name=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # not wait_for_load_state: it can return before leaving
+        page.locator("button[name=submit]").click()
     assert page.locator(".form-error").count() == 1
     assert page.locator("textarea[name=narrative]").input_value() == "نص ثان"
 
