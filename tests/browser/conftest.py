@@ -59,6 +59,18 @@ class DemoServer:
         )
         return result.stdout
 
+    def submit(self, page, button, status: int = 200) -> None:
+        """Click a form's button and wait for the page it leads to (after any redirect); another
+        status than the expected one fails with the address and the end of the server's log,
+        not with a later locator timeout. A refused form answers 400."""
+        with page.expect_navigation() as navigation:
+            button.click()
+        response = navigation.value
+        if response is None or response.status != status:
+            status = response.status if response else "no response"
+            log = (self.mail_dir.parent / "server.log").read_text()[-3000:]
+            pytest.fail(f"{status} at {page.url}:\n{log}")
+
     def sent_mail(self) -> list[str]:
         if not self.mail_dir.exists():
             return []
@@ -76,7 +88,7 @@ def demo_server():
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=settings.BASE_DIR,
-        env=env,
+        env={**env, "PYTHONUNBUFFERED": "1"},  # the log is read when a test fails
         stdout=log,
         stderr=subprocess.STDOUT,
     )
