@@ -12,6 +12,8 @@ A test module runs whole on one worker (so what it builds once is built once), a
 the modules that read the demo (tests/demodb.py loads it once per process) and the browser tests
 (one demo server, tests/browser/demo_build.py)."""
 
+from pathlib import Path
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -53,6 +55,25 @@ def pytest_xdist_make_scheduler(config, log):
 
         return GroupsAndModules(config, log)
     return None
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request, django_db_modify_db_settings):
+    """pytest-django's choice to create the test database, made by copying the run's migrated
+    database where SQLite needs a new one (tests/migrated.py); Django then keeps the copy."""
+    from django.conf import settings
+
+    from tests.browser.demo_build import demo_workdir
+    from tests.migrated import migrated_copy
+
+    create = request.config.getvalue("create_db")
+    database = settings.DATABASES["default"]
+    if not database["ENGINE"].endswith("sqlite3") or not request.config.getvalue("reuse_db"):
+        return create
+    name = Path(database["TEST"]["NAME"])
+    if create or not name.exists():
+        migrated_copy(demo_workdir(), name)
+    return False
 
 
 @pytest.fixture(scope="module")

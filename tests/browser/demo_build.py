@@ -1,9 +1,10 @@
-"""The demo site the browser tests drive, built in the background: `migrate` then `load_demo` on
-a database of its own, started as soon as the run is known to include browser tests, so that it
-is ready when they start. tests/conftest.py registers this module as a plugin, so that its hooks
-also run in pytest-xdist's controller process: there (it runs no test) the build starts when the
-workers report their collection, and the worker that runs the browser tests waits for it. Without
-xdist the test process builds it in a thread. The build's folder is passed to the workers."""
+"""The demo site the browser tests drive, built in the background: `load_demo` on a copy of the
+run's migrated database (tests/migrated.py), started as soon as the run is known to include
+browser tests, so that it is ready when they start. tests/conftest.py registers this module as a
+plugin, so that its hooks also run in pytest-xdist's controller process: there (it runs no test)
+the build starts when the workers report their collection, and the worker that runs the browser
+tests waits for it. Without xdist the test process builds it in a thread. The build's folder is
+passed to the workers, which make their own test databases from the same migrated copy."""
 
 import os
 import shutil
@@ -15,6 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.migrated import migrated_copy
 
 IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -72,11 +75,14 @@ class DemoBuild:
         self.thread.start()
 
     def _build(self):
-        steps = [
-            (("migrate", "--noinput", "-v0"), {}),
-            (("load_demo",), {"TASKS_BACKEND": IMMEDIATE_TASKS}),
-        ]
+        steps = [(("load_demo",), {"TASKS_BACKEND": IMMEDIATE_TASKS})]
         with open(self.workdir / "build.log", "w") as log:
+            try:  # the run's migrated database, made once for the test databases and this one
+                migrated_copy(self.workdir, self.workdir / "demo.sqlite3")
+            except RuntimeError as error:
+                log.write(str(error))
+                (self.workdir / FAILED).touch()
+                return
             for command, env in steps:
                 if self.stopped:
                     return
