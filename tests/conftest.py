@@ -57,6 +57,26 @@ def pytest_xdist_make_scheduler(config, log):
     return None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def reference_index_off():
+    """Wagtail's reference index (the admin's "usage" of a page, image or snippet) is not kept
+    at every save in tests: our code never reads it, and updating it was a fifth of the time
+    of building a page. It is still built for every model of the demo by `load_demo`'s
+    `rebuild_references_index`, which the demo's tests run. Wagtail connects the handlers
+    again after each `migrate`, so they are disconnected again after it."""
+    from django.db.models.signals import post_migrate
+    from wagtail import signal_handlers as wagtail_signals
+
+    wagtail_signals.disconnect_reference_index_signal_handlers()
+    post_migrate.connect(
+        wagtail_signals.disconnect_reference_index_signal_handlers,
+        dispatch_uid="tests.reference_index_off",
+    )
+    yield
+    post_migrate.disconnect(dispatch_uid="tests.reference_index_off")
+    wagtail_signals.connect_reference_index_signal_handlers()
+
+
 @pytest.fixture(scope="session")
 def django_db_createdb(request, django_db_modify_db_settings):
     """pytest-django's choice to create the test database, made by copying the run's migrated

@@ -41,13 +41,22 @@ COMPLETE = {
 }
 
 
+@pytest.fixture(scope="module")
+def plan_pk(module_db, django_db_blocker) -> int:
+    """The plan's tree is built once per module (tests/conftest.py, `module_db`)."""
+    with django_db_blocker.unblock():
+        index = index_page(english_home())
+        plan = plan_page(index)
+        commitment_page(plan, "C1")
+        commitment_page(plan, "C2", milestones=[])
+        return plan.pk
+
+
 @pytest.fixture
-def plan(db):
-    index = index_page(english_home())
-    plan = plan_page(index)
-    commitment_page(plan, "C1")
-    commitment_page(plan, "C2", milestones=[])
-    return plan
+def plan(db, plan_pk):
+    from actionplans.models import ActionPlanPage
+
+    return ActionPlanPage.objects.get(pk=plan_pk)
 
 
 @pytest.fixture
