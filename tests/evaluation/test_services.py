@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from actionplans.evaluation import services
@@ -9,6 +10,14 @@ from actionplans.evaluation.models import Assessment, CitizenFeedback, Evaluatio
 from consultations.models import Comment
 
 from .conftest import assess, give, set_state
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are checked in English: said here, not left to the language an earlier test
+    of the process happened to activate."""
+    with translation.override("en"):
+        yield
 
 
 def test_round_goes_through_its_states_with_an_audit_trail(make_round, users):

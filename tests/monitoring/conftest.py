@@ -58,8 +58,7 @@ def set_phase(plan, phase: str) -> None:
             PlanPhase.objects.create(plan=plan, kind=kind, start=begins, end=ends)
 
 
-@pytest.fixture
-def world(db):
+def build_world() -> dict:
     today = timezone.localdate()
     index = index_page(english_home())
     plan = plan_page(index)
@@ -83,6 +82,19 @@ def world(db):
         "other": other,
         "cso": cso,
     }
+
+
+@pytest.fixture(scope="module")
+def world_keys(module_db, django_db_blocker) -> dict:
+    """The plan's tree and organisations, built once per module (tests/conftest.py)."""
+    with django_db_blocker.unblock():
+        return {name: (type(obj), obj.pk) for name, obj in build_world().items()}
+
+
+@pytest.fixture
+def world(db, world_keys):
+    """The module's plan, commitment and organisations, fetched afresh for each test."""
+    return {name: model.objects.get(pk=pk) for name, (model, pk) in world_keys.items()}
 
 
 @pytest.fixture

@@ -15,11 +15,19 @@ from django.utils import timezone
 
 from actionplans.monitoring.models import Position, ProgressReport
 
+from .conftest import build_world
 from .helpers import official
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"
 )
+
+
+@pytest.fixture
+def world(transactional_db):
+    """Built for the test itself: the module-wide tree lives in a transaction, which a test of
+    concurrent transactions cannot run inside."""
+    return build_world()
 
 
 @pytest.mark.django_db(transaction=True)
