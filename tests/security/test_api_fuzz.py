@@ -47,12 +47,23 @@ COMMON = [
 ]
 
 
+@pytest.fixture(scope="module")
+def plan_tree_keys(module_db, django_db_blocker) -> dict[str, int]:
+    """Built once for the module (tests/conftest.py, `module_db`)."""
+    with django_db_blocker.unblock():
+        index = index_page(english_home())
+        plan = plan_page(index, adoption_date=None)
+        return {"plan": plan.pk, "commitment": commitment_page(plan, "C1").pk}
+
+
 @pytest.fixture
-def plan_tree(db):
-    index = index_page(english_home())
-    plan = plan_page(index, adoption_date=None)
-    commitment = commitment_page(plan, "C1")
-    return {"plan": plan, "commitment": commitment}
+def plan_tree(db, plan_tree_keys):
+    from actionplans.models import ActionPlanPage, CommitmentPage
+
+    return {
+        "plan": ActionPlanPage.objects.get(pk=plan_tree_keys["plan"]),
+        "commitment": CommitmentPage.objects.get(pk=plan_tree_keys["commitment"]),
+    }
 
 
 def filters(endpoint, model) -> list[str]:
