@@ -58,12 +58,22 @@ def fresh(url: str):
     return response
 
 
+@pytest.fixture(scope="module")
+def plan_tree_keys(module_db, django_db_blocker) -> dict:
+    """Built once for the module (tests/conftest.py, `module_db`), before any cache is on."""
+    with django_db_blocker.unblock():
+        index = index_page(english_home())
+        plan = plan_page(index)
+        first = commitment_page(plan, "C1", title="Open budget portal")
+        return {
+            name: (type(page), page.pk)
+            for name, page in (("index", index), ("plan", plan), ("first", first))
+        }
+
+
 @pytest.fixture
-def plan_tree(db):
-    index = index_page(english_home())
-    plan = plan_page(index)
-    first = commitment_page(plan, "C1", title="Open budget portal")
-    return {"index": index, "plan": plan, "first": first}
+def plan_tree(db, plan_tree_keys):
+    return {name: model.objects.get(pk=pk) for name, (model, pk) in plan_tree_keys.items()}
 
 
 def test_publishing_a_page_shows_on_its_plan_and_listing(page_cache, plan_tree, commit):
