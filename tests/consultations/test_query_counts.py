@@ -1,6 +1,5 @@
 """A consultation page runs the same number of queries with 10 or 1,000 comments."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
