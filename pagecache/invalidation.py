@@ -9,7 +9,7 @@ redirects, settings, every app's models (including ones added later) and also ``
 
 import re
 
-from django.db import connections, transaction
+from django.db import connections
 from django.db.backends.signals import connection_created
 
 from pagecache import generation
@@ -66,21 +66,22 @@ def table_written(sql: str) -> str | None:
     return None if table.startswith(IGNORED_PREFIXES) else table
 
 
-def _after_write(alias: str) -> None:
-    connection = connections[alias]
+def _after_write(connection) -> None:
+    """`connection` is the one that wrote (not looked up by alias: a connection made outside
+    settings.DATABASES writes too)."""
     if not connection.in_atomic_block:
         generation.bump()
         return
     # Once per transaction: registered again only if a rolled-back savepoint discarded it.
     if not any(callback is generation.bump for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(generation.bump, using=alias)
+        connection.on_commit(generation.bump)
 
 
-def _wrapper(alias: str):
+def _wrapper():
     def watch_writes(execute, sql, params, many, context):
         result = execute(sql, params, many, context)
         if table_written(sql):
-            _after_write(alias)
+            _after_write(context["connection"])
         return result
 
     watch_writes.pagecache = True
@@ -89,7 +90,7 @@ def _wrapper(alias: str):
 
 def _watch(sender, connection, **kwargs) -> None:
     if not any(getattr(w, "pagecache", False) for w in connection.execute_wrappers):
-        connection.execute_wrappers.append(_wrapper(connection.alias))
+        connection.execute_wrappers.append(_wrapper())
 
 
 def install() -> None:

@@ -125,7 +125,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The task worker writes beside the app server: wait for the other's write, do not fail.
+    # A transaction takes the write lock when it begins (IMMEDIATE): one that read first and
+    # wrote second could not wait for the other writer (SQLite answers "database is locked" at
+    # once rather than risk a deadlock), and a citizen's submit failed with a server error.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+    DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: Redis when REDIS_URL is set (shared by app servers); otherwise files on this
