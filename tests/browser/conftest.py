@@ -86,7 +86,7 @@ def demo_server():
     server = DemoServer(f"http://127.0.0.1:{port}", workdir / "mail", env)
     log = open(workdir / "server.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
         cwd=settings.BASE_DIR,
         env={**env, "PYTHONUNBUFFERED": "1"},  # the log is read when a test fails
         stdout=log,

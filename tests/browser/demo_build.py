@@ -44,7 +44,7 @@ def demo_env(workdir: Path) -> dict:
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(workdir / "mail"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DEBUG": "true",
+        "DEBUG": "false",  # as `make demo` serves it (runserver --insecure for static files)
     }
 
 
