@@ -120,7 +120,8 @@ class Scopes:
         self.search = search
         self.base = base
         self.filters = filters
-        #: The text search's matches in ``base``: a subquery, or ids already fetched (a list).
+        #: The text search's matches: a subquery of ids (which may be wider than ``base``: it is
+        #: always combined with it), or ids already fetched in ``base`` (a list).
         self.matching = matching
         self.active = [spec.name for spec in search.specs if filters.get(spec.name)]
         self._ids: dict[str, list] = {}

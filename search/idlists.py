@@ -23,7 +23,7 @@ INTEGER_TYPES = {
 }
 
 
-def _pk_type(queryset: QuerySet) -> str:
+def pk_type(queryset: QuerySet) -> str:
     pk = queryset.model._meta.pk
     while pk.is_relation:  # multi-table inheritance: the parent's key
         pk = pk.target_field
@@ -32,7 +32,7 @@ def _pk_type(queryset: QuerySet) -> str:
 
 def id_list(queryset: QuerySet, ids: list):
     """``ids`` (primary keys of ``queryset``'s model) as the right-hand side of ``pk__in``."""
-    if _pk_type(queryset) not in INTEGER_TYPES:
+    if pk_type(queryset) not in INTEGER_TYPES:
         return list(ids)
     vendor = connections[queryset.db].vendor
     if vendor == "postgresql":
