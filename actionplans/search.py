@@ -7,7 +7,7 @@ written per language) by slug. Other apps add facets with ``search.registry.add_
 
 from collections.abc import Sequence
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -39,13 +39,19 @@ def _filter_plan(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
 
 
 def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    # Counted by the plan's translation key in SQL: no query for the plans of the paths.
-    plan_key = ActionPlanPage.objects.filter(path=OuterRef("plan_path")).values("translation_key")
-    counted = queryset.with_plan_path().annotate(plan_key=Subquery(plan_key[:1]))
-    counts = {str(key): count for key, count in count_by(counted, "plan_key").items()}
+    # Counted by plan path in SQL (no lookup of each result's plan), then the paths' plans,
+    # which give the translation keys the facet's values are and their titles' fallbacks.
+    by_path = count_by(queryset.with_plan_path(), "plan_path")
+    plans = ActionPlanPage.objects.filter(path__in=list(by_path)).only(
+        "path", "translation_key", "title", "locale"
+    )
+    counts: dict[str, int] = {}
+    for plan in plans:
+        key = str(plan.translation_key)
+        counts[key] = counts.get(key, 0) + by_path[plan.path]
     labelled = in_locale(
         ActionPlanPage.objects.only("translation_key", "title", "locale"),
-        set(counts) | set(selected),
+        [*plans, *(set(selected) - set(counts))],
         language_code,
     )
     return counts, {str(key): plan.title for key, plan in labelled.items()}

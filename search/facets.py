@@ -17,7 +17,7 @@ from django.db import connections
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Subquery, Value, When
 from wagtail.models import Locale
 
-from search.idlists import id_list
+from search.idlists import narrowed
 from search.registry import FacetedSearch, FacetSpec
 
 Filters = dict[str, list[str]]
@@ -129,7 +129,7 @@ class Scopes:
     def _matched(self) -> QuerySet:
         queryset = self.base
         if isinstance(self.matching, list):
-            queryset = queryset.filter(pk__in=id_list(queryset, self.matching))
+            queryset = narrowed(queryset, self.matching)
         elif self.matching is not None:
             queryset = queryset.filter(pk__in=self.matching)
         return queryset
@@ -194,7 +194,7 @@ class Scopes:
         """``base`` narrowed to the results."""
         if self.matching is None and not self.active:
             return self.base
-        return self.base.filter(pk__in=id_list(self.base, self.ids()))
+        return narrowed(self.base, self.ids())
 
     def queryset(self, skip: str = "") -> QuerySet:
         """What facet ``skip`` is counted over: the results without its filter. Their ids
@@ -202,7 +202,7 @@ class Scopes:
         if self.matching is None and self._unfiltered(skip):
             return self.base  # nothing to narrow: count over base directly
         pool = self.base.model._default_manager.all()
-        return pool.filter(pk__in=id_list(pool, self.ids(skip)))
+        return narrowed(pool, self.ids(skip))
 
 
 def compute_facets(
