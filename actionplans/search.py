@@ -7,9 +7,11 @@ written per language) by slug. Other apps add facets with ``search.registry.add_
 
 from collections.abc import Sequence
 
-from django.db.models import Count, QuerySet, Subquery
+from django.db.models import Count, F, QuerySet, Subquery
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.models import Page
 
 from accounts.models import Organisation
 from home.translations import in_locale
@@ -38,10 +40,14 @@ def _filter_plan(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
     return queryset.with_plan_path().filter(plan_path__in=Subquery(plan_paths))
 
 
-def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    # Counted by plan path in SQL (no lookup of each result's plan), then the paths' plans,
-    # which give the translation keys the facet's values are and their titles' fallbacks.
-    by_path = count_by(queryset.with_plan_path(), "plan_path")
+def _plan_path():
+    return Substr("path", 1, (F("depth") - 1) * Page.steplen)  # with_plan_path()'s
+
+
+def _plans_by_key(by_path: dict, selected: Sequence[str], language_code: str):
+    """Counts by plan path as counts by plan translation key, with the plans' titles: the
+    paths' plans give the keys and the titles' fallbacks, in one query, then one more for
+    the titles in the page's language."""
     plans = ActionPlanPage.objects.filter(path__in=list(by_path)).only(
         "path", "translation_key", "title", "locale"
     )
@@ -55,6 +61,11 @@ def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str
         language_code,
     )
     return counts, {str(key): plan.title for key, plan in labelled.items()}
+
+
+def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str):
+    # Counted by plan path in SQL, not by looking each result's plan up.
+    return _plans_by_key(count_by(queryset.with_plan_path(), "plan_path"), selected, language_code)
 
 
 # --- Theme and lead institution ---------------------------------------------------------
@@ -84,14 +95,19 @@ def _filter_institution(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
     return queryset.filter(lead_institution__translation_key__in=values)
 
 
-def _count_institutions(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    counts = {str(k): n for k, n in count_by(queryset, "lead_institution__translation_key").items()}
+def _institutions_labelled(counts: dict, selected: Sequence[str], language_code: str):
+    counts = {str(key): count for key, count in counts.items()}
     labelled = in_locale(
         Organisation.objects.only("translation_key", "name", "locale"),
         set(counts) | set(selected),
         language_code,
     )
     return counts, {str(key): org.name for key, org in labelled.items()}
+
+
+def _count_institutions(queryset: QuerySet, selected: Sequence[str], language_code: str):
+    counts = count_by(queryset, "lead_institution__translation_key")
+    return _institutions_labelled(counts, selected, language_code)
 
 
 # --- Per-result extras and suggestions --------------------------------------------------
@@ -120,6 +136,8 @@ def facets() -> list[FacetSpec]:
             filter=_filter_plan,
             count=_count_plans,
             accepts=is_uuid,
+            value=_plan_path,
+            resolve=_plans_by_key,
         ),
         choice_facet(
             "status",
@@ -149,6 +167,8 @@ def facets() -> list[FacetSpec]:
             count=_count_institutions,
             accepts=is_uuid,
             limit=MAX_OPTIONS,
+            value=lambda: F("lead_institution__translation_key"),
+            resolve=_institutions_labelled,
         ),
         language_facet("language", pgettext_lazy("search facet", "Language")),
     ]

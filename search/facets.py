@@ -227,7 +227,9 @@ def compute_facets(
     facets = []
     for spec in search.specs:
         selected = filters.get(spec.name, [])
-        if spec.name in shared:
+        if spec.name in shared and spec.resolve is not None:
+            counts, labels = spec.resolve(shared[spec.name], selected, language_code)
+        elif spec.name in shared:
             counts, labels = shared[spec.name], spec.choices or {}
         else:
             counts, labels = spec.count(scopes.queryset(skip=spec.name), selected, language_code)
