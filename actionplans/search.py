@@ -65,7 +65,8 @@ def _plans_by_key(by_path: dict, selected: Sequence[str], language_code: str):
 
 def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str):
     # Counted by plan path in SQL, not by looking each result's plan up.
-    return _plans_by_key(count_by(queryset.with_plan_path(), "plan_path"), selected, language_code)
+    by_path = count_by(queryset.with_plan_path(), "plan_path", distinct=False)
+    return _plans_by_key(by_path, selected, language_code)
 
 
 # --- Theme and lead institution ---------------------------------------------------------
@@ -106,7 +107,7 @@ def _institutions_labelled(counts: dict, selected: Sequence[str], language_code:
 
 
 def _count_institutions(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    counts = count_by(queryset, "lead_institution__translation_key")
+    counts = count_by(queryset, "lead_institution__translation_key", distinct=False)
     return _institutions_labelled(counts, selected, language_code)
 
 

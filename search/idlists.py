@@ -39,10 +39,16 @@ def id_list(queryset: QuerySet, ids: list):
         return list(ids)
     vendor = connections[queryset.db].vendor
     if vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+        return RawSQL("SELECT unnest(%s::bigint[])", [_array_literal(ids)])
     if vendor == "sqlite":
         return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
     return list(ids)
+
+
+def _array_literal(ids: list) -> str:
+    # One text parameter cast to an array: Django's psycopg cursors bind parameters on the
+    # client, where quoting a list of thousands of ints as an array took milliseconds.
+    return "{" + ",".join(map(str, ids)) + "}"
 
 
 class _AnyOf(Lookup):
@@ -57,7 +63,7 @@ class _AnyOf(Lookup):
 
     def as_sql(self, compiler, connection):
         lhs, params = self.process_lhs(compiler, connection)
-        return f"{lhs} = ANY(%s::bigint[])", [*params, self.ids]
+        return f"{lhs} = ANY(%s::bigint[])", [*params, _array_literal(self.ids)]
 
 
 def narrowed(queryset: QuerySet, ids: list) -> QuerySet:
