@@ -152,9 +152,11 @@ class Scopes:
         pool = self.base.model._default_manager.all()
         for number, name in enumerate(self.active):
             # Filters narrow row by row, so each can be tested on the whole table: a simpler
-            # subquery than one repeating the text search and ``base``'s conditions.
+            # subquery than one repeating the text search and ``base``'s conditions. The
+            # search backend's form of a filter, when there is one, is the plainer.
             spec = self.search.spec(name)
-            passing = spec.filter(pool, self.filters[name]).order_by().values("pk")
+            narrow = spec.search_filter or spec.filter
+            passing = narrow(pool, self.filters[name]).order_by().values("pk")
             passes[f"_passes_{number}"] = Case(
                 When(Q(pk__in=Subquery(passing)), then=Value(1)),
                 default=Value(0),
