@@ -7,9 +7,11 @@ written per language) by slug. Other apps add facets with ``search.registry.add_
 
 from collections.abc import Sequence
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, QuerySet, Subquery
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.models import Page
 
 from accounts.models import Organisation
 from home.translations import in_locale
@@ -38,17 +40,33 @@ def _filter_plan(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
     return queryset.with_plan_path().filter(plan_path__in=Subquery(plan_paths))
 
 
-def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    # Counted by the plan's translation key in SQL: no query for the plans of the paths.
-    plan_key = ActionPlanPage.objects.filter(path=OuterRef("plan_path")).values("translation_key")
-    counted = queryset.with_plan_path().annotate(plan_key=Subquery(plan_key[:1]))
-    counts = {str(key): count for key, count in count_by(counted, "plan_key").items()}
+def _plan_path():
+    return Substr("path", 1, (F("depth") - 1) * Page.steplen)  # with_plan_path()'s
+
+
+def _plans_by_key(by_path: dict, selected: Sequence[str], language_code: str):
+    """Counts by plan path as counts by plan translation key, with the plans' titles: the
+    paths' plans give the keys and the titles' fallbacks, in one query, then one more for
+    the titles in the page's language."""
+    plans = ActionPlanPage.objects.filter(path__in=list(by_path)).only(
+        "path", "translation_key", "title", "locale"
+    )
+    counts: dict[str, int] = {}
+    for plan in plans:
+        key = str(plan.translation_key)
+        counts[key] = counts.get(key, 0) + by_path[plan.path]
     labelled = in_locale(
         ActionPlanPage.objects.only("translation_key", "title", "locale"),
-        set(counts) | set(selected),
+        [*plans, *(set(selected) - set(counts))],
         language_code,
     )
     return counts, {str(key): plan.title for key, plan in labelled.items()}
+
+
+def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str):
+    # Counted by plan path in SQL, not by looking each result's plan up.
+    by_path = count_by(queryset.with_plan_path(), "plan_path", distinct=False)
+    return _plans_by_key(by_path, selected, language_code)
 
 
 # --- Theme and lead institution ---------------------------------------------------------
@@ -78,14 +96,19 @@ def _filter_institution(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
     return queryset.filter(lead_institution__translation_key__in=values)
 
 
-def _count_institutions(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    counts = {str(k): n for k, n in count_by(queryset, "lead_institution__translation_key").items()}
+def _institutions_labelled(counts: dict, selected: Sequence[str], language_code: str):
+    counts = {str(key): count for key, count in counts.items()}
     labelled = in_locale(
         Organisation.objects.only("translation_key", "name", "locale"),
         set(counts) | set(selected),
         language_code,
     )
     return counts, {str(key): org.name for key, org in labelled.items()}
+
+
+def _count_institutions(queryset: QuerySet, selected: Sequence[str], language_code: str):
+    counts = count_by(queryset, "lead_institution__translation_key", distinct=False)
+    return _institutions_labelled(counts, selected, language_code)
 
 
 # --- Per-result extras and suggestions --------------------------------------------------
@@ -114,6 +137,8 @@ def facets() -> list[FacetSpec]:
             filter=_filter_plan,
             count=_count_plans,
             accepts=is_uuid,
+            value=_plan_path,
+            resolve=_plans_by_key,
         ),
         choice_facet(
             "status",
@@ -143,6 +168,8 @@ def facets() -> list[FacetSpec]:
             count=_count_institutions,
             accepts=is_uuid,
             limit=MAX_OPTIONS,
+            value=lambda: F("lead_institution__translation_key"),
+            resolve=_institutions_labelled,
         ),
         language_facet("language", pgettext_lazy("search facet", "Language")),
     ]

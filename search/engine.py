@@ -14,13 +14,13 @@ from search.registry import FacetedSearch
 
 @dataclass
 class Found:
-    results: QuerySet | object  # a queryset, or the backend's ranked search results (Counted)
+    results: QuerySet | object  # a queryset, or results whose number is known (Counted)
     facets: list[Facet]
 
 
 class Counted:
-    """Ranked search results whose number is known already (the facets needed the ids): a
-    paginator asks ``count()`` without the database counting the matches again."""
+    """Results whose number is known already (the facets needed the ids): a paginator asks
+    ``count()`` without the database counting the matches again."""
 
     def __init__(self, results, count: int):
         self._results = results
@@ -80,4 +80,6 @@ def run(search: FacetedSearch | str, query: str, filters: Filters, *, language_c
             results = Counted(results, len(scopes.ids()))
     else:
         results = scopes.results().select_related("locale").order_by(*search.order_by)
+        if scopes.active:  # the facets fetched the results' ids: no query to count them
+            results = Counted(results, len(scopes.ids()))
     return Found(results=results, facets=facets)

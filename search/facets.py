@@ -17,7 +17,7 @@ from django.db import connections
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Subquery, Value, When
 from wagtail.models import Locale
 
-from search.idlists import id_list
+from search.idlists import narrowed
 from search.registry import FacetedSearch, FacetSpec
 
 Filters = dict[str, list[str]]
@@ -53,12 +53,14 @@ def filter_by(
     return queryset
 
 
-def count_by(queryset: QuerySet, key: str) -> dict:
-    """How many distinct results have each value of ``key`` (a field path), in one query."""
+def count_by(queryset: QuerySet, key: str, *, distinct: bool = True) -> dict:
+    """How many distinct results have each value of ``key`` (a field path), in one query.
+    ``distinct=False`` for a path with one value per result (no many-valued relation): the
+    database then counts by hashing rather than sorting."""
     rows = (
         queryset.order_by()
         .values(key)
-        .annotate(count=Count("id", distinct=True))
+        .annotate(count=Count("id", distinct=distinct))
         .values_list(key, "count")
     )
     return {value: count for value, count in rows if value is not None}
@@ -66,13 +68,15 @@ def count_by(queryset: QuerySet, key: str) -> dict:
 
 def _count_together(queryset: QuerySet, specs: Sequence[FacetSpec]) -> dict[str, dict]:
     """{facet name: {value: count}} for facets with one value per result, in one query: results
-    are counted per combination of values, then summed per facet."""
+    are counted per combination of values, then summed per facet. One value per result means
+    one row per result: counted without DISTINCT, so the database groups by hashing instead
+    of sorting the results by every facet."""
     aliases = {f"_facet_{n}": spec.value() for n, spec in enumerate(specs)}
     rows = (
         queryset.order_by()
         .annotate(**aliases)
         .values(*aliases)
-        .annotate(_facet_count=Count("id", distinct=True))
+        .annotate(_facet_count=Count("pk"))
         .values_list(*aliases, "_facet_count")
     )
     counts: dict[str, dict] = {spec.name: {} for spec in specs}
@@ -120,7 +124,8 @@ class Scopes:
         self.search = search
         self.base = base
         self.filters = filters
-        #: The text search's matches in ``base``: a subquery, or ids already fetched (a list).
+        #: The text search's matches: a subquery of ids (which may be wider than ``base``: it is
+        #: always combined with it), or ids already fetched in ``base`` (a list).
         self.matching = matching
         self.active = [spec.name for spec in search.specs if filters.get(spec.name)]
         self._ids: dict[str, list] = {}
@@ -128,7 +133,7 @@ class Scopes:
     def _matched(self) -> QuerySet:
         queryset = self.base
         if isinstance(self.matching, list):
-            queryset = queryset.filter(pk__in=id_list(queryset, self.matching))
+            queryset = narrowed(queryset, self.matching)
         elif self.matching is not None:
             queryset = queryset.filter(pk__in=self.matching)
         return queryset
@@ -147,9 +152,11 @@ class Scopes:
         pool = self.base.model._default_manager.all()
         for number, name in enumerate(self.active):
             # Filters narrow row by row, so each can be tested on the whole table: a simpler
-            # subquery than one repeating the text search and ``base``'s conditions.
+            # subquery than one repeating the text search and ``base``'s conditions. The
+            # search backend's form of a filter, when there is one, is the plainer.
             spec = self.search.spec(name)
-            passing = spec.filter(pool, self.filters[name]).order_by().values("pk")
+            narrow = spec.search_filter or spec.filter
+            passing = narrow(pool, self.filters[name]).order_by().values("pk")
             passes[f"_passes_{number}"] = Case(
                 When(Q(pk__in=Subquery(passing)), then=Value(1)),
                 default=Value(0),
@@ -193,7 +200,7 @@ class Scopes:
         """``base`` narrowed to the results."""
         if self.matching is None and not self.active:
             return self.base
-        return self.base.filter(pk__in=id_list(self.base, self.ids()))
+        return narrowed(self.base, self.ids())
 
     def queryset(self, skip: str = "") -> QuerySet:
         """What facet ``skip`` is counted over: the results without its filter. Their ids
@@ -201,7 +208,7 @@ class Scopes:
         if self.matching is None and self._unfiltered(skip):
             return self.base  # nothing to narrow: count over base directly
         pool = self.base.model._default_manager.all()
-        return pool.filter(pk__in=id_list(pool, self.ids(skip)))
+        return narrowed(pool, self.ids(skip))
 
 
 def compute_facets(
@@ -226,7 +233,9 @@ def compute_facets(
     facets = []
     for spec in search.specs:
         selected = filters.get(spec.name, [])
-        if spec.name in shared:
+        if spec.name in shared and spec.resolve is not None:
+            counts, labels = spec.resolve(shared[spec.name], selected, language_code)
+        elif spec.name in shared:
             counts, labels = shared[spec.name], spec.choices or {}
         else:
             counts, labels = spec.count(scopes.queryset(skip=spec.name), selected, language_code)
@@ -260,7 +269,7 @@ def choice_facet(
         return queryset.filter(id__in=Subquery(matching.order_by().values("id")))
 
     def count(queryset: QuerySet, selected: Sequence[str], language_code: str):
-        return count_by(queryset, lookup), dict(choices)
+        return count_by(queryset, lookup, distinct=relation), dict(choices)
 
     return FacetSpec(
         name=name,
@@ -286,7 +295,8 @@ def language_facet(name: str, label: Any) -> FacetSpec:
         return queryset.filter(locale__in=Subquery(locales))
 
     def count(queryset: QuerySet, selected: Sequence[str], language_code: str):
-        return count_by(queryset, "locale__language_code"), dict(settings.LANGUAGES)
+        counts = count_by(queryset, "locale__language_code", distinct=False)
+        return counts, dict(settings.LANGUAGES)
 
     return FacetSpec(
         name=name,

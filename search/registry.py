@@ -54,9 +54,12 @@ rating), write the filter and the count, each a fixed number of queries::
 
         search.register()
 
-A facet with one value per result from a fixed scale can also give ``value`` (an expression
-such as the ``Subquery`` above) and ``choices``: the facets that do, when nothing is ticked in
-them, are counted together in one grouped query, so each one adds no query to the page.
+A facet with one value per result can also give ``value`` (an expression such as the
+``Subquery`` above) and either ``choices`` (a fixed scale) or ``resolve`` (which labels the
+values, or maps them to the facet's own): the facets that do, when nothing is ticked in them,
+are counted together in one grouped query, so each one adds no count query to the page. A
+``value`` should be cheap per result: a column, or ``translation_key IN (a subquery that does
+not depend on the result)``, which the database runs once per search.
 
 The facet then shows on ``/<lang>/search/commitments/`` after the declared ones, its values
 are kept in shared links, and the other facets' counts take it into account. A ``count``
@@ -100,11 +103,18 @@ class FacetSpec:
     #: The same filter written for the search backend (FilterField lookups only), so a text
     #: search can apply it itself; without it the backend gets an id subquery.
     search_filter: Filter | None = None
-    #: For a facet with at most one value per result, from fixed choices: ``value()`` is an
-    #: expression giving that value (a field, a subquery), ``choices`` its {value: label}.
+    #: For a facet with at most one value per result: ``value()`` is an expression giving
+    #: that value (a field, a subquery), ``choices`` its {value: label} for fixed choices.
     #: Such facets, when none of their values is ticked, share one grouped count query.
     value: Callable[[], Any] | None = None
     choices: Mapping[str, Any] | None = None
+    #: Without fixed choices: ``resolve({value: count}, selected, language_code)`` turns the
+    #: shared query's counts of ``value()`` into the facet's (counts, labels), as ``count``
+    #: returns them (e.g. plan paths into plans' translation keys and titles), in a fixed
+    #: number of queries.
+    resolve: Callable[[Mapping[Any, int], Sequence[str], str], tuple[Mapping, Mapping]] | None = (
+        None
+    )
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ class EvaluationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import search
+        from . import ratings, search
 
         search.register()
+        ratings.connect()

@@ -309,3 +309,18 @@ class CitizenFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_rating_display()} – {self.commitment_key}"
+
+
+class CommitmentRating(models.Model):
+    """The ratings the commitment search's co-evaluation facets read: for each commitment
+    (translation group) assessed in a published round, the completion and early-results ratings
+    of its latest published independent assessment. Derived by ``evaluation.ratings`` (which
+    holds the rule) and rewritten by the services that submit assessments and publish or
+    withdraw rounds; a commitment without a row has no published rating."""
+
+    commitment_key = models.UUIDField(unique=True)
+    completion = models.CharField(max_length=20, blank=True, db_index=True)
+    early_results = models.CharField(max_length=20, blank=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.commitment_key}: {self.completion or '-'} / {self.early_results or '-'}"

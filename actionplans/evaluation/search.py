@@ -4,46 +4,61 @@ published independent assessment.
 
 Only published rounds count, and only submitted, current versions (never drafts, never a
 version a revision replaced): a facet count must not tell a visitor a rating the results pages
-do not show yet. The assessment read is the one a round's results page shows as the
-evaluators' (the latest submitted), from the most recently published round that assessed the
-commitment. Each filter and each count is one query whatever the number of rounds."""
+do not show yet. Both facets read each commitment's ``CommitmentRating`` row (ratings.py has
+the rule and keeps the rows), through subqueries that do not depend on the result
+(``translation_key IN (the keys with this rating)``): the database runs each once per search
+and looks every result up in it. Each filter and each count is one query whatever the number
+of rounds."""
 
+import functools
 from collections.abc import Sequence
 
-from django.db.models import OuterRef, QuerySet, Subquery, TextChoices
+from django.db.models import Case, CharField, QuerySet, TextChoices, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.translation import pgettext_lazy
 
 from search.facets import count_by
 from search.registry import FacetSpec, add_facet
 
-from .models import Assessment, EvaluationRound
+from .models import CommitmentRating
 from .scales import Completion, EarlyResults
 
 SEARCH = "commitments"
 
 
-def published_assessments() -> QuerySet:
-    """Independent evaluators' current assessments in published rounds, latest first."""
-    return (
-        Assessment.objects.current()
-        .filter(kind=Assessment.Kind.EVALUATOR, round__state=EvaluationRound.State.PUBLISHED)
-        .order_by("-round__published_at", "-round__starts_on", "-submitted_at", "-pk")
+def _keys(**conditions) -> QuerySet:
+    return CommitmentRating.objects.filter(**conditions).values("commitment_key")
+
+
+@functools.cache
+def _keys_sql(field: str, value) -> tuple[str, tuple]:
+    return _keys(**{field: value}).query.sql_with_params()
+
+
+def _keys_with(field: str, value) -> RawSQL:
+    """The keys whose ``field`` is ``value``, for the value expressions: one subquery per
+    value of a scale, each compiled by the ORM once per process (compiling them all for every
+    search took milliseconds)."""
+    return RawSQL(*_keys_sql(field, value))  # noqa: S611 - SQL and parameters from the ORM
+
+
+def _rating(field: str, scale: type[TextChoices]) -> Case:
+    return Case(
+        *[
+            When(translation_key__in=_keys_with(field, value), then=Value(value))
+            for value in scale.values
+        ],
+        default=None,
+        output_field=CharField(),
     )
 
 
-def _latest(field: str) -> Subquery:
-    latest = published_assessments().filter(commitment_key=OuterRef("translation_key"))
-    return Subquery(latest.values(field)[:1])
-
-
 def rating_facet(name: str, label, field: str, scale: type[TextChoices]) -> FacetSpec:
-    alias = f"_{name}_filter"
-
     def filter_(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
-        return queryset.alias(**{alias: _latest(field)}).filter(**{f"{alias}__in": values})
+        return queryset.filter(translation_key__in=_keys(**{f"{field}__in": values}))
 
     def count(queryset: QuerySet, selected: Sequence[str], language_code: str):
-        counted = queryset.annotate(**{f"{name}_rating": _latest(field)})
+        counted = queryset.annotate(**{f"{name}_rating": _rating(field, scale)})
         counts = count_by(counted, f"{name}_rating")
         return {value: n for value, n in counts.items() if value}, dict(scale.choices)
 
@@ -53,7 +68,7 @@ def rating_facet(name: str, label, field: str, scale: type[TextChoices]) -> Face
         filter=filter_,
         count=count,
         accepts=lambda value: value in scale.values,
-        value=lambda: _latest(field),
+        value=lambda: _rating(field, scale),
         choices=dict(scale.choices),
     )
 

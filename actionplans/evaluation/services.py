@@ -14,6 +14,7 @@ from accounts.text import clean_multiline
 from actionplans.models import OGPValue
 from consultations import services as consultation_services
 
+from . import ratings
 from .models import EVIDENCE_MAX_LENGTH, NARRATIVE_MAX_LENGTH, Assessment, CitizenFeedback
 from .models import EvaluationRound as Round
 from .rules import accredited_keys, can, is_named_evaluator
@@ -47,6 +48,8 @@ def change_round_state(*, user, evaluation_round: Round, state: str) -> Round:
         if state == Round.State.PUBLISHED:
             evaluation_round.published_at = timezone.now()
         evaluation_round.save(update_fields=["state", "published_at"])
+        if Round.State.PUBLISHED in (previous, state):
+            ratings.refresh_round(evaluation_round)
         log(
             instance=evaluation_round,
             action=f"evaluation.round.{state}",
@@ -207,6 +210,7 @@ def submit_assessment(*, user, assessment: Assessment) -> Assessment:
         assessment.save(update_fields=["status", "submitted_at", "updated_at"])
         if assessment.previous_id:
             Assessment.objects.filter(pk=assessment.previous_id).update(superseded_by=assessment)
+        ratings.refresh([assessment.commitment_key])
         log(
             instance=assessment,
             action="evaluation.assessment.submit",

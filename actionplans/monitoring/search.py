@@ -5,107 +5,87 @@ commitment's status column, which co-monitoring keeps as the cache of the offici
 progress.py), so it is not declared twice. Added here:
 
 - ``civil_society``: civil society's status of the commitment, the latest published,
-  uncorrected assessment on the commitment or one of its milestones (the voices' ``Position``
-  rows, which the services recompute when a report is hidden or corrected);
+  uncorrected assessment on the commitment or one of its milestones;
 - ``disagreement``: commitments where, on the commitment or a milestone, civil society's position
   disagrees with the council's, by scales.py's table, as flagged on the commitment page.
 
-Each filter and each count is one query whatever the number of commitments and reports."""
+Both read each commitment's ``CommitmentSummary`` row (summary.py has the rules and keeps the
+rows), through subqueries that do not depend on the result (``translation_key IN (the keys
+with this status)``): the database runs each once per search and looks every result up in
+it, instead of working out the latest position once per result. Each filter and each count is
+one query whatever the number of commitments and reports."""
 
+import functools
 from collections.abc import Sequence
 
-from django.db.models import (
-    Case,
-    CharField,
-    Exists,
-    F,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import Case, CharField, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.translation import pgettext_lazy
 
 from search.facets import count_by
 from search.registry import FacetSpec, add_facet
 
-from .models import Position, ProgressReport
-from .models.reports import Kind
-from .scales import CONSISTENT, CivilSocietyStatus
+from .models import CommitmentSummary
+from .scales import CivilSocietyStatus
 
 SEARCH = "commitments"
 DISAGREE = "yes"
 DISAGREEMENT_CHOICES = {DISAGREE: pgettext_lazy("search facet", "Civil society disagrees")}
 
 
-def _positions(kind: str) -> QuerySet:
-    """Current positions of one voice that rest on a published report."""
-    return Position.objects.filter(
-        kind=kind,
-        report__isnull=False,
-        report__visibility=ProgressReport.Visibility.PUBLISHED,
-    )
+def _keys(**conditions) -> QuerySet:
+    return CommitmentSummary.objects.filter(**conditions).values("commitment_key")
 
 
-def _latest_cso_status() -> Subquery:
-    latest = (
-        _positions(Kind.CIVIL_SOCIETY)
-        .filter(commitment_key=OuterRef("translation_key"))
-        .order_by("-reported_on", "-report__created_at", "-report_id")
+@functools.cache
+def _keys_sql(field: str, value) -> tuple[str, tuple]:
+    return _keys(**{field: value}).query.sql_with_params()
+
+
+def _keys_with(field: str, value) -> RawSQL:
+    """The keys whose ``field`` is ``value``, for the value expressions: one subquery per
+    value of a scale, each compiled by the ORM once per process (compiling them all for every
+    search took milliseconds)."""
+    return RawSQL(*_keys_sql(field, value))  # noqa: S611 - SQL and parameters from the ORM
+
+
+def _cso_status() -> Case:
+    return Case(
+        *[
+            When(
+                translation_key__in=_keys_with("civil_society_status", status),
+                then=Value(status),
+            )
+            for status in CivilSocietyStatus.values
+        ],
+        default=None,
+        output_field=CharField(),
     )
-    return Subquery(latest.values("status")[:1])
 
 
 def _filter_civil_society(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
-    return queryset.alias(_cso_status_filter=_latest_cso_status()).filter(
-        _cso_status_filter__in=values
-    )
+    return queryset.filter(translation_key__in=_keys(civil_society_status__in=values))
 
 
 def _count_civil_society(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    counted = queryset.annotate(cso_status=_latest_cso_status())
+    counted = queryset.annotate(cso_status=_cso_status())
     return count_by(counted, "cso_status"), dict(CivilSocietyStatus.choices)
 
 
-def disagreeing_positions() -> QuerySet:
-    """Civil-society positions that disagree with the council's position on the same item,
-    the same rule as ``scales.disagrees``: an explicit "we do not agree" about the current
-    official report, or a status outside the official statuses it is consistent with."""
-    official = _positions(Kind.OFFICIAL).filter(target_key=OuterRef("target_key"))
-    consistent = ~Q(status__in=list(CONSISTENT))  # a status the table does not know
-    for cso_status, official_statuses in CONSISTENT.items():
-        consistent |= Q(status=cso_status, official_status__in=list(official_statuses))
-    return (
-        _positions(Kind.CIVIL_SOCIETY)
-        .annotate(
-            official_status=Subquery(official.values("status")[:1]),
-            official_report=Subquery(official.values("report_id")[:1]),
-        )
-        .filter(official_status__isnull=False)
-        .exclude(official_status="")
-        .filter(
-            Q(report__agrees_with_official=False, report__official_report_id=F("official_report"))
-            | ~consistent
-        )
+def _disagreement_value() -> Case:
+    return Case(
+        When(translation_key__in=_keys_with("disagreement", True), then=Value(DISAGREE)),
+        default=None,
+        output_field=CharField(),
     )
 
 
-def _disagrees() -> Exists:
-    return Exists(disagreeing_positions().filter(commitment_key=OuterRef("translation_key")))
-
-
-def _disagreement_value() -> Case:
-    return Case(When(_disagrees(), then=Value(DISAGREE)), default=None, output_field=CharField())
-
-
 def _filter_disagreement(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
-    return queryset.filter(_disagrees())
+    return queryset.filter(translation_key__in=_keys(disagreement=True))
 
 
 def _count_disagreement(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    count = queryset.filter(_disagrees()).order_by().count()
+    count = _filter_disagreement(queryset, [DISAGREE]).order_by().count()
     return ({DISAGREE: count} if count else {}), DISAGREEMENT_CHOICES
 
 
@@ -117,7 +97,7 @@ def facets() -> list[FacetSpec]:
             filter=_filter_civil_society,
             count=_count_civil_society,
             accepts=lambda value: value in CivilSocietyStatus.values,
-            value=_latest_cso_status,
+            value=_cso_status,
             choices=dict(CivilSocietyStatus.choices),
         ),
         FacetSpec(

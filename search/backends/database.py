@@ -13,6 +13,7 @@ import types
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.db.models import Case, FloatField, QuerySet, Value, When
 from modelsearch.backends.database import SearchBackend as UpstreamSearchBackend
 
 from .query import NormalisingQueryMixin
@@ -47,6 +48,22 @@ def with_indexer(add_items, indexer_class):
         add_items.__defaults__,
         add_items.__closure__,
     )
+
+
+def ranked_page(queryset: QuerySet, page: list, scores: dict, score_field=None) -> QuerySet:
+    """``queryset``'s rows of ``page`` (primary keys, best first) in that order, with their
+    score as ``score_field`` if asked for: a page of results ranked without the model's rows."""
+    if not page:
+        return queryset.none()
+    position = Case(*[When(pk=pk, then=Value(n)) for n, pk in enumerate(page)])
+    queryset = queryset.filter(pk__in=page)
+    if score_field is not None:
+        score_of = Case(
+            *[When(pk=pk, then=Value(scores.get(pk, 0.0))) for pk in page],
+            output_field=FloatField(),
+        )
+        queryset = queryset.annotate(**{score_field: score_of})
+    return queryset.order_by(position)
 
 
 class DatabaseSearchMixin(NormalisingQueryMixin):

@@ -7,7 +7,7 @@ through its content-type index and runs the MATCH once per entry, which takes se
 the MATCH once and look the few matching entries up by primary key instead: milliseconds.
 """
 
-from django.db.models import Case, CharField, F, FloatField, OuterRef, Subquery, Value, When
+from django.db.models import CharField, F, FloatField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -17,7 +17,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from search.idlists import INTEGER_TYPES
 from search.normalise import normalise
 
-from .database import DatabaseSearchMixin, with_indexer
+from .database import DatabaseSearchMixin, ranked_page, with_indexer
 from .query import normalise_query
 
 SQLiteFTSIndexEntry = sqlite.SQLiteFTSIndexEntry
@@ -128,17 +128,7 @@ class FTSFirstMixin:
         else:
             scores = {}
             ranked = list(queryset.values_list("pk", flat=True))
-        page = ranked[start:stop]
-        if not page:
-            return self.queryset.none()
-        score_of = Case(
-            *[When(pk=pk, then=Value(scores.get(pk, 0.0))) for pk in page],
-            output_field=FloatField(),
-        )
-        position = Case(*[When(pk=pk, then=Value(n)) for n, pk in enumerate(page)])
-        return (
-            self.queryset.filter(pk__in=page).annotate(**{score_field: score_of}).order_by(position)
-        )
+        return ranked_page(self.queryset, ranked[start:stop], scores, score_field)
 
 
 class NormalisingSQLiteSearchQueryCompiler(FTSFirstMixin, sqlite.SQLiteSearchQueryCompiler):

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from actionplans.evaluation import services
+from actionplans.evaluation import ratings, services
 from actionplans.evaluation.models import Assessment, EvaluationRound
 from actionplans.evaluation.scales import Completion, EarlyResults
 from tests.actionplans.factories import commitment_page
@@ -20,9 +20,11 @@ URL = "/en/search/commitments/"
 
 
 def publish(evaluation_round, days_ago: int):
+    """Published some days ago (the service publishes now), ratings rewritten as it does."""
     EvaluationRound.objects.filter(pk=evaluation_round.pk).update(
         state="published", published_at=timezone.now() - timedelta(days=days_ago)
     )
+    ratings.refresh_round(evaluation_round)
 
 
 @pytest.fixture

@@ -192,7 +192,7 @@ def test_the_disagreement_rule_is_the_commitment_pages(world):
 
     from actionplans.monitoring.models import Position
     from actionplans.monitoring.scales import disagrees
-    from actionplans.monitoring.search import disagreeing_positions
+    from actionplans.monitoring.summary import disagreeing_positions
 
     plan_key, commitment_key = world["plan"].translation_key, world["commitment"].translation_key
     today = timezone.localdate()

@@ -91,12 +91,37 @@ def test_site_search_runs_a_constant_number_of_queries(client, corpus):
     assert len(before.captured_queries) == len(after.captured_queries)
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 query paths")
 @pytest.mark.parametrize("query", ["الخدمات", "شورای", "budget participatif", "ما می‌خواهیم"])
-def test_sqlite_ranks_a_page_as_it_ranks_the_whole_result_set(corpus, query):
+def test_a_page_is_ranked_as_the_whole_result_set(corpus, query):
+    """A page of results is ranked without the model's rows (SQLite: FTS5 first; PostgreSQL:
+    on the index table), the whole result set the upstream way: both agree."""
     queryset = CommitmentPage.objects.live()
-    whole = [page.pk for page in queryset.search(query, operator="or")]
-    first_page = [page.pk for page in queryset.search(query, operator="or")[:3]]
+    whole = [
+        (page.pk, page.score)
+        for page in queryset.search(query, operator="or").annotate_score("score")
+    ]
+    first_page = [
+        (page.pk, page.score)
+        for page in queryset.search(query, operator="or").annotate_score("score")[:3]
+    ]
     assert whole
-    assert first_page == whole[:3]
+    assert [pk for pk, _ in first_page] == [pk for pk, _ in whole[:3]]
+    assert [score for _, score in first_page] == pytest.approx([s for _, s in whole[:3]])
     assert queryset.search(query, operator="or").count() == len(whole)
+
+
+def test_a_page_of_results_stays_in_the_searched_queryset(corpus):
+    everything = CommitmentPage.objects.live().search("الخدمات", operator="or")
+    found = [page.pk for page in everything]
+    assert len(found) > 2
+    narrowed = CommitmentPage.objects.live().exclude(pk=found[0])
+    assert [page.pk for page in narrowed.search("الخدمات", operator="or")[:2]] == found[1:3]
+
+
+def test_matching_ids_give_the_matches(corpus):
+    backend = get_search_backend()
+    queryset = CommitmentPage.objects.live()
+    matching = backend.matching_ids("شورای", queryset)
+    assert sorted(queryset.filter(pk__in=matching).values_list("code", flat=True)) == sorted(
+        page.code for page in queryset.search("شورای")
+    )

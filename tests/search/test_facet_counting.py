@@ -43,9 +43,14 @@ def test_every_count_is_the_number_of_results_ticking_that_value_gives(corpus, q
     assert checked >= 5
 
 
-def test_results_and_their_number_agree(corpus):
-    found = run("commitments", "خدمات", {"language": EVERY_LANGUAGE}, language_code="fr")
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [("خدمات", {"language": EVERY_LANGUAGE}), ("", {"language": ["ar"], "status": ["delayed"]})],
+)
+def test_results_and_their_number_agree(corpus, query, filters):
+    found = run("commitments", query, filters, language_code="fr")
     assert found.results.count() == len(list(found.results[:100])) > 0
+    assert found.results.count() == len(_codes(query, filters))
 
 
 def _queries(query, filters) -> list[str]:

@@ -2,5 +2,13 @@ from .accreditation import Accreditation
 from .follow import Follow
 from .periodic import MonitoringReport
 from .reports import Position, ProgressReport
+from .summary import CommitmentSummary
 
-__all__ = ["Accreditation", "Follow", "MonitoringReport", "Position", "ProgressReport"]
+__all__ = [
+    "Accreditation",
+    "CommitmentSummary",
+    "Follow",
+    "MonitoringReport",
+    "Position",
+    "ProgressReport",
+]

@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from accounts.text import clean_line, clean_multiline
 
 from .. import evidence as evidence_rules
-from .. import notifications
+from .. import notifications, summary
 from ..accreditation import accredited_organisations
 from ..models import Position, ProgressReport
 from ..models.reports import (
@@ -251,6 +251,7 @@ def recompute_position(report: ProgressReport) -> Position:
     position.reported_on = latest.reported_on if latest else None
     position.updated_at = timezone.now()
     position.save()
+    summary.refresh([report.commitment_key])
     return position
 
 
