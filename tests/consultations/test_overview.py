@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from consultations.models import Comment
+from consultations.models import Comment, ConsultationPage
 from consultations.threads import COMMENTS_PER_PAGE
 
 from .conftest import first_paragraph
@@ -90,3 +90,30 @@ def test_the_general_thread_pages_newest_first(client, make_consultation, commen
     assert first.paginator.count == 25
     assert [c.pk for c in first] == newest_first[:COMMENTS_PER_PAGE]
     assert [c.pk for c in second] == newest_first[COMMENTS_PER_PAGE:]
+
+
+def test_a_long_draft_previews_every_paragraph(client, consultation_index, comment_at):
+    from home.pagetree import add_child
+
+    from .fixtures import draft_json, window
+
+    opens_at, closes_at = window("during")
+    page = add_child(
+        consultation_index,
+        ConsultationPage(
+            title="مشروع طويل",
+            slug="long-draft",
+            consulted_on="مشروع",
+            opens_at=opens_at,
+            closes_at=closes_at,
+            draft=draft_json([("الباب", [f"الفقرة {n}" for n in range(600)])]),
+        ),
+    )
+    paragraphs = page.sections[0].paragraphs
+    first = comment_at(page, 3, paragraph=paragraphs[0].id)
+    last = comment_at(page, 2, paragraph=paragraphs[-1].id)
+
+    shown = {p.id: p for s in overview(client, page)["sections"] for p in s.paragraphs}
+
+    assert [c.pk for c in shown[paragraphs[0].id].previews] == [first.pk]
+    assert [c.pk for c in shown[paragraphs[-1].id].previews] == [last.pk]
