@@ -45,14 +45,8 @@ def with_lead_in(
 
 
 def localize_listing(commitments: Sequence, locale_id: int) -> None:
-    """Give each loaded commitment its lead institution and partners in locale_id (attributes
-    `lead` and `partner_list`), with one query for the whole list. Expects partners to be
-    prefetched."""
-    organisations = []
-    for commitment in commitments:
-        organisations.append(commitment.lead_institution)
-        organisations.extend(commitment.partners.all())
-    found = organisations_in(organisations, locale_id)
+    """Give each loaded commitment its lead institution in locale_id (attribute ``lead``),
+    with one query for the whole list."""
+    found = organisations_in((c.lead_institution for c in commitments), locale_id)
     for commitment in commitments:
         commitment.lead = localized(found, commitment.lead_institution)
-        commitment.partner_list = [localized(found, p) for p in commitment.partners.all()]

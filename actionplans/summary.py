@@ -1,12 +1,10 @@
-"""Figures about a plan's commitments, computed by the database in a fixed number of queries
-whatever the number of commitments or milestones."""
+"""Figures about a plan's commitments, added up from the commitment cards the plan page loads
+(whose milestones the database has counted), so they cost no query of their own."""
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
-from django.db.models import Count, Q, QuerySet, Sum
-
-from .models.milestone import Milestone, MilestoneQuerySet
 from .models.ogp import OGPValue
 from .models.status import Status
 
@@ -50,55 +48,35 @@ def _share(count: int, total: int) -> int:
     return round(100 * count / total) if total else 0
 
 
-def summarise(commitments: QuerySet, today: date) -> PlanSummary:
-    """commitments: the plan's published commitments (a queryset, not yet evaluated)."""
-    per_status = {
-        row["status"]: row
-        for row in commitments.order_by()
-        .values("status")
-        .annotate(count=Count("pk"), progress=Sum("progress"))
-    }
-    total = sum(row["count"] for row in per_status.values())
-    progress_sum = sum(row["progress"] or 0 for row in per_status.values())
-    by_status = [
-        ChartRow(
-            key=status.value,
-            label=str(status.label),
-            count=per_status.get(status.value, {}).get("count", 0),
-            share=_share(per_status.get(status.value, {}).get("count", 0), total),
-        )
-        for status in Status
-    ]
-
-    through = commitments.model.ogp_values.through
-    per_value = dict(
-        through.objects.filter(commitmentpage__in=commitments.order_by().values("pk"))
-        .values_list("ogpvalue__code")
-        .annotate(count=Count("commitmentpage", distinct=True))
-    )
-    by_value = [
-        ChartRow(
-            key=code.value,
-            label=str(code.label),
-            count=per_value.get(code.value, 0),
-            share=_share(per_value.get(code.value, 0), total),
-        )
-        for code in OGPValue.Code
-    ]
-
-    milestones = Milestone.objects.filter(
-        commitment__in=commitments.order_by().values("pk")
-    ).aggregate(
-        total=Count("pk"),
-        completed=Count("pk", filter=Q(status=Status.COMPLETED)),
-        overdue=Count("pk", filter=MilestoneQuerySet.overdue_q(today)),
-    )
+def summarise(cards: Sequence) -> PlanSummary:
+    """cards: the plan's published commitments as ``CommitmentQuerySet.for_cards`` loads
+    them (the page lists them anyway): the figures are added up from them, with no query."""
+    total = len(cards)
+    per_status = Counter(card.status for card in cards)
+    per_value = Counter(value.code for card in cards for value in card.ogp_values.all())
+    progress_sum = sum(card.progress for card in cards)
     return PlanSummary(
         commitments=total,
         average_progress=round(progress_sum / total) if total else 0,
-        by_status=by_status,
-        by_value=by_value,
-        milestones=milestones["total"],
-        milestones_completed=milestones["completed"],
-        milestones_overdue=milestones["overdue"],
+        by_status=[
+            ChartRow(
+                key=status.value,
+                label=str(status.label),
+                count=per_status[status.value],
+                share=_share(per_status[status.value], total),
+            )
+            for status in Status
+        ],
+        by_value=[
+            ChartRow(
+                key=code.value,
+                label=str(code.label),
+                count=per_value[code.value],
+                share=_share(per_value[code.value], total),
+            )
+            for code in OGPValue.Code
+        ],
+        milestones=sum(card.milestone_count for card in cards),
+        milestones_completed=sum(card.completed_count for card in cards),
+        milestones_overdue=sum(card.overdue_count for card in cards),
     )

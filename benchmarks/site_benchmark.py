@@ -17,7 +17,9 @@ workers' memory, stops every process it started and prints a table.
 The database's name must contain "bench": it is deleted and rebuilt (demo content plus a
 consultation with --comments comments) unless --reuse is given. Options: --duration 5 (seconds
 per wrk run), --connections 8, --passes 2, --comments 1000, --reuse, --redis (share the cache
-through REDIS_URL instead of files). Total time is printed first and bounded by the options.
+through REDIS_URL instead of files), --pages home,plan (only the pages whose names contain one
+of these words), --uncached (only uncached rows). Total time is printed first and bounded by
+the options.
 """
 
 import argparse
@@ -275,6 +277,8 @@ def main() -> None:
     parser.add_argument("--comments", type=int, default=1000)
     parser.add_argument("--reuse", action="store_true")
     parser.add_argument("--redis", action="store_true")
+    parser.add_argument("--pages", default="", help="e.g. home,news,plan,commitment")
+    parser.add_argument("--uncached", action="store_true", help="only the uncached rows")
     args = parser.parse_args()
     args.database_url = os.environ.get(
         "DATABASE_URL", "sqlite:////tmp/mosharaka-site-bench.sqlite3"
@@ -287,6 +291,9 @@ def main() -> None:
     print(f"Database: {args.database_url}; cache: {'Redis' if args.redis else 'files'}")
     print("Preparing data..." if not args.reuse else "Reusing data...", flush=True)
     urls = prepare_database(args)
+    if args.pages:
+        words = [word.strip() for word in args.pages.split(",") if word.strip()]
+        urls = {name: url for name, url in urls.items() if any(w in name for w in words)}
     queries = count_queries(urls)
 
     workdir = Path(tempfile.mkdtemp(prefix="mosharaka-bench-"))
@@ -300,13 +307,14 @@ def main() -> None:
         ("Django floor: view + default middleware", "floor", "/"),
     ]
     for name, url in urls.items():
-        if name != "site search":
+        if name != "site search" and not args.uncached:
             rows.append((f"{name} · cached", "cached", url))
         rows.append((f"{name} · uncached", "uncached", url))
     postgres = args.database_url.startswith("postgres")
     if postgres:  # persistent connections (the default) against one connection per request
         for name in ("plain Wagtail page (news article)", "plan page", "commitment page"):
-            rows.append((f"{name} · uncached, CONN_MAX_AGE=0", "per-request", urls[name]))
+            if name in urls:
+                rows.append((f"{name} · uncached, CONN_MAX_AGE=0", "per-request", urls[name]))
     runs = len(rows) * args.passes
     print(
         f"{runs} wrk runs of {args.duration} s, {args.connections} connections: "

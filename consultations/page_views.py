@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from . import reports, threads
 from .commentable import CommentingState
-from .models.comments import Comment
+from .models.comments import Comment, ParagraphCounts
 from .rules import can
 
 
@@ -24,9 +24,10 @@ def consultation_context(page, request) -> dict:
     comments = Comment.objects.for_target(page.translation_key)
     counts = comments.counts_by_paragraph()
     previews = threads.previews_by_paragraph(page, request.user)
+    none = ParagraphCounts(0, 0, 0)
     for section in page.sections:
         for paragraph in section.paragraphs:
-            paragraph.comment_count = counts.get(paragraph.id, 0)
+            paragraph.comment_count = counts.get(paragraph.id, none).published
             paragraph.previews = previews.get(paragraph.id, [])
             paragraph.url = page.paragraph_url(paragraph, request)
     can_post = can(request.user, "consultations.post_comment", page)
@@ -37,11 +38,13 @@ def consultation_context(page, request) -> dict:
         "CommentingState": CommentingState,
         "time_left": _time_left(page, now) if state == CommentingState.OPEN else None,
         "sections": page.sections,
-        "general_comments": threads.paginated_thread(request, page, comments.on_whole_text()),
-        "general_count": counts.get("", 0),
-        "total_count": sum(counts.values()),
+        "general_comments": threads.paginated_thread(
+            request, page, comments.on_whole_text(), count=counts.get("", none).listed
+        ),
+        "general_count": counts.get("", none).published,
+        "total_count": sum(c.published for c in counts.values()),
         # A contribution is a top-level comment (what the council answers), as on the index.
-        "contribution_count": comments.published().top_level().count(),
+        "contribution_count": sum(c.contributions for c in counts.values()),
         "can_post": can_post,
         "comment_form": threads.comment_form(request, page, allowed=can_post),
         "synthesis": reports.synthesis(page) if closed else None,

@@ -3,10 +3,14 @@
 may do with each comment is worked out once. ``thread_context`` is the one builder of what a
 thread shows (the paragraph route and the ``comment_thread`` template tag both use it)."""
 
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db import connection
+from django.db.models import Count, F, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
@@ -16,12 +20,12 @@ from home.translations import in_locale
 
 from . import commentable
 from .forms import CommentForm
-from .models.comments import Comment
+from .models.comments import VISIBLE_STATES, Comment
 from .rules import can
 
 COMMENTS_PER_PAGE = 20
 PREVIEWS_PER_PARAGRAPH = 2
-VISIBLE_STATES = [Comment.Status.PUBLISHED, Comment.Status.PENDING, Comment.Status.HIDDEN]
+UNION_PARTS = 250
 
 
 def _organisation_names(comments: list[Comment], language: str) -> dict:
@@ -79,25 +83,52 @@ def paginated_thread(request, page, queryset, param: str = "comments", *, count=
     return page_obj
 
 
-def previews_by_paragraph(page, user) -> dict[str, list[Comment]]:
-    """The latest few published comments of every paragraph, in one query."""
-    ranked = (
+def _latest_ids(page, paragraph_ids: list[str]) -> RawSQL:
+    """The ids of each paragraph's latest published contributions, as one subquery: one small
+    lookup per paragraph on the thread index (newest first, LIMIT), joined by UNION ALL, so
+    its cost follows the paragraphs and not the comments. Django builds no compound query of
+    sliced parts on SQLite, so the part Django compiles for one paragraph is repeated here
+    with each paragraph's id as its parameter."""
+    marker = "\0paragraph"
+    part = (
         Comment.objects.for_target(page.translation_key)
         .published()
         .top_level()
-        .exclude(paragraph="")
-        .select_related("author", "organisation", "response")
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("paragraph")],
-                order_by=[F("created_at").desc(), F("pk").desc()],
-            )
+        .on_paragraph(marker)
+        .order_by("-created_at", "-pk")
+        .values("pk")[:PREVIEWS_PER_PARAGRAPH]
+    )
+    sql, params = part.query.get_compiler(using=part.db).as_sql()
+    if list(params).count(marker) != 1:
+        raise RuntimeError("The previews' query no longer takes the paragraph as one parameter.")
+    # Only Django's compiled SQL is repeated; every value, the paragraph ids included, is a
+    # query parameter.
+    union = " UNION ALL ".join(
+        f"SELECT * FROM ({sql}) AS latest_{n}"  # noqa: S608
+        for n in range(len(paragraph_ids))
+    )
+    values = [v for pid in paragraph_ids for v in (pid if p == marker else p for p in params)]
+    return RawSQL(union, values)  # noqa: S611
+
+
+def previews_by_paragraph(page, user) -> dict[str, list[Comment]]:
+    """The latest few published comments of every paragraph (oldest of them first), in one
+    query whatever the number of comments."""
+    paragraph_ids = [p.id for s in page.sections for p in s.paragraphs]
+    if not paragraph_ids:
+        return {}
+    # SQLite takes at most 500 parts in a UNION: there, long drafts are read in a few unions.
+    size = UNION_PARTS if connection.vendor == "sqlite" else len(paragraph_ids)
+    chunks = [paragraph_ids[n : n + size] for n in range(0, len(paragraph_ids), size)]
+    latest = (
+        Comment.objects.filter(
+            reduce(operator.or_, (Q(pk__in=_latest_ids(page, chunk)) for chunk in chunks))
         )
-        .filter(rank__lte=PREVIEWS_PER_PARAGRAPH)
+        .select_related("author", "organisation", "response")
+        .order_by("created_at", "pk")
     )
     result: dict[str, list[Comment]] = {}
-    comments = list(ranked.with_organisation_names(get_language()))
+    comments = list(latest.with_organisation_names(get_language()))
     for comment in comments:
         comment.target_page = page
         result.setdefault(comment.paragraph, []).append(comment)

@@ -54,15 +54,19 @@ class CommitmentQuerySet(PageQuerySet):
         )
 
     def for_cards(self, today: date) -> "CommitmentQuerySet":
-        """What a commitment card shows: lead, partners, values, and its milestones summed up
-        by the database (how many, how many overdue, the next one due)."""
+        """What a commitment card shows and a plan's summary counts: code, title, status,
+        progress, lead, values, and its milestones summed up by the database (how many, how
+        many completed, how many overdue, the next one due). Only those fields are read (the
+        texts of a commitment are long); any other field would cost a query per card."""
         milestones = Milestone.objects.filter(commitment=OuterRef("pk")).order_by()
         next_open = milestones.open().order_by("due_date", "sort_order", "pk")
         return (
             self.select_related("lead_institution")
-            .prefetch_related("partners", "ogp_values")
+            .prefetch_related("ogp_values")
+            .only(*CARD_FIELDS)
             .annotate(
                 milestone_count=_count(milestones),
+                completed_count=_count(milestones.filter(status=Status.COMPLETED)),
                 overdue_count=_count(milestones.overdue(today)),
                 next_due_date=Subquery(next_open.values("due_date")[:1]),
                 next_deliverable=Subquery(next_open.values("deliverable")[:1]),
@@ -76,6 +80,23 @@ class CommitmentQuerySet(PageQuerySet):
 
     def with_code(self, code: str) -> "CommitmentQuerySet":
         return self.filter(code__iexact=code.strip())
+
+
+# A card's fields: its address (path, URL path, locale), what it shows, its lead institution.
+CARD_FIELDS = (
+    "path",
+    "depth",
+    "url_path",
+    "locale_id",
+    "content_type_id",
+    "title",
+    "code",
+    "status",
+    "progress",
+    "lead_institution__translation_key",
+    "lead_institution__locale_id",
+    "lead_institution__name",
+)
 
 
 def _count(milestones) -> Coalesce:

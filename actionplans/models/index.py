@@ -86,9 +86,10 @@ class ActionPlanIndexPage(RoutablePageMixin, BasePage):
     def _render_listing(self, request, commitments, *, heading, kind, subject):
         today = timezone.localdate()
         commitments = commitments.for_cards(today).order_by("path")
-        if kind == "organisation":
+        if kind == "organisation":  # for its roles in each commitment
             commitments = commitments.prefetch_related(
-                Prefetch("milestones", queryset=Milestone.objects.select_related("responsible"))
+                "partners",
+                Prefetch("milestones", queryset=Milestone.objects.select_related("responsible")),
             )
         commitments = list(commitments)
         localize_listing(commitments, self.locale_id)

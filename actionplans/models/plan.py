@@ -166,7 +166,7 @@ class ActionPlanPage(BasePage):
             today=today,
             phases=self.timeline(today),
             commitments=commitments,
-            summary=summarise(published, today),
+            summary=summarise(commitments),
             plans_index=nearest_ancestor_page(self, ActionPlanIndexPage),
         )
         return context

@@ -4,10 +4,10 @@ item, disagreements, the history."""
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.db.models import Subquery
 
 from accounts.models import Organisation
+from home.pagination import counted_page
 from home.translations import field_in_locale
 
 from .models import Position, ProgressReport
@@ -129,7 +129,7 @@ def history(commitment, items: list[Item], page_number) -> object:
         .for_display()
         .annotate(local_name=local_organisation_name(commitment.locale_id))
     )
-    page = Paginator(reports, HISTORY_PAGE_SIZE).get_page(page_number)
+    page = counted_page(reports, HISTORY_PAGE_SIZE, page_number)
     for report in page.object_list:
         report.item_title = titles.get(report.target_key, "")
     return page

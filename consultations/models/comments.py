@@ -8,6 +8,8 @@ Deleted accounts: the account is kept, deactivated and anonymised (see accounts.
 its comments stay and show "Deleted account" (User.public_name). `author` is also
 `SET_NULL` so that an administrator deleting a user row outright keeps the comments too."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
@@ -30,6 +32,12 @@ def _official_memberships():
     return memberships.objects.filter(
         user_id=OuterRef("author_id"), group__name__in=[EDITORS, COUNCIL_STAFF]
     )
+
+
+class ParagraphCounts(NamedTuple):
+    published: int
+    contributions: int
+    listed: int
 
 
 class CommentQuerySet(models.QuerySet):
@@ -94,10 +102,24 @@ class CommentQuerySet(models.QuerySet):
             )
         )
 
-    def counts_by_paragraph(self) -> dict[str, int]:
-        """Published comments (replies included) per paragraph id, in one query."""
-        rows = self.published().values("paragraph").annotate(n=Count("pk")).order_by()
-        return {row["paragraph"]: row["n"] for row in rows}
+    def counts_by_paragraph(self) -> dict[str, "ParagraphCounts"]:
+        """Per paragraph id: published comments (replies included), published contributions
+        (top-level comments) and the top-level comments a thread lists (hidden ones included,
+        as placeholders). One query, read in the order of an index alone."""
+        rows = (
+            self.values("status", "paragraph")
+            .annotate(all=Count("pk"), top=Count("pk", filter=Q(parent__isnull=True)))
+            .order_by()
+        )
+        counts: dict[str, list[int]] = {}
+        for row in rows:
+            published, contributions, listed = counts.setdefault(row["paragraph"], [0, 0, 0])
+            if row["status"] == Comment.Status.PUBLISHED:
+                published, contributions = row["all"], row["top"]
+            if row["status"] in VISIBLE_STATES:
+                listed += row["top"]
+            counts[row["paragraph"]] = [published, contributions, listed]
+        return {paragraph: ParagraphCounts(*values) for paragraph, values in counts.items()}
 
     def with_report_counts(self) -> "CommentQuerySet":
         return self.annotate(report_count=Count("reports", distinct=True))
@@ -160,7 +182,13 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["target_key", "status", "paragraph"])]
+        indexes = [
+            # The counts per state and paragraph, read from the index alone.
+            models.Index(fields=["target_key", "status", "paragraph", "parent"]),
+            # A thread newest first and a paragraph's latest comments: read in index order,
+            # stopping after the page or the preview.
+            models.Index(fields=["target_key", "paragraph", "parent", "created_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=["published", "pending", "hidden", "removed"]),
@@ -213,6 +241,10 @@ class Comment(models.Model):
         except CommentResponse.DoesNotExist:
             return "—"
         return f"{response.get_status_display()} · {response.get_outcome_display()}"
+
+
+# What a thread lists: every comment but removed ones (hidden ones show as placeholders).
+VISIBLE_STATES = [Comment.Status.PUBLISHED, Comment.Status.PENDING, Comment.Status.HIDDEN]
 
 
 class CommentReport(models.Model):

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from home.ancestors import AncestorViewRestrictions
+from home.ancestors import AncestorViewRestrictions, deepest_with_lineage, keep_lineage
 from home.blocks import BodyBlock
 from home.visibility import public_q
 
@@ -72,17 +72,14 @@ class HomePage(AncestorViewRestrictions, Page):
             self.url_path + "".join(f"{c}/" for c in path_components[:n])
             for n in range(1, len(path_components) + 1)
         ]
-        page = (
-            Page.objects.descendant_of(self)
-            .filter(url_path__in=prefixes)
-            .order_by("-depth")
-            .only("id", "content_type", "url_path", "depth")
-            .first()
-        )
+        # The same query reads the page's ancestors for the breadcrumbs and the privacy check.
+        page, lineage = deepest_with_lineage(self, prefixes)
         if page is None:
             return super().route(request, path_components)
         depth = prefixes.index(page.url_path) + 1
-        return page.specific.route(request, path_components[depth:])
+        specific = page.specific
+        keep_lineage(specific, lineage)
+        return specific.route(request, path_components[depth:])
 
     class Meta:
         verbose_name = _("home page")

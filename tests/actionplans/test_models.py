@@ -126,7 +126,7 @@ def test_summary_counts_commitments_by_status_and_value(plan):
         plan, "C2", status="in_progress", progress=50, values=("transparency", "inclusion")
     )
     commitment_page(plan, "C3", status="delayed", progress=0, values=(), milestones=[])
-    summary = summarise(plan.published_commitments(), TODAY)
+    summary = summarise(list(plan.published_commitments().for_cards(TODAY)))
     assert summary.commitments == 3
     assert summary.average_progress == 50
     statuses = {row.key: row.count for row in summary.by_status}

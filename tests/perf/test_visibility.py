@@ -54,3 +54,26 @@ def test_served_pages_are_restricted_as_wagtail_restricts_them(home_pages, clien
     assert client.get(open_page.url).status_code == 200
     for restricted in (private, below, alias):
         assert client.get(restricted.url).status_code == 302, restricted  # to sign in
+
+
+def test_routing_reads_the_lineage_wagtail_reads(home_pages):
+    """The route's query gives the served page the ancestors (restrictions marked) that
+    get_ancestors gives, so the privacy check and the breadcrumbs need no query of their own."""
+    from home.ancestors import _lineage, deepest_with_lineage
+
+    home = home_pages["fr"]
+    private = add_child(home, StandardPage(title="Privé", slug="prive"))
+    below = add_child(private, StandardPage(title="Dessous", slug="dessous"))
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    prefixes = [home.url_path + "prive/", home.url_path + "prive/dessous/"]
+
+    page, lineage = deepest_with_lineage(home, prefixes + [home.url_path + "prive/dessous/x/"])
+
+    assert page.pk == below.pk
+    fresh = Page.objects.get(pk=below.pk)
+    expected = [(p.pk, p.restricted) for p in _lineage(fresh)]
+    assert [(p.pk, p.restricted) for p in lineage] == expected
+    assert [p.pk for p in lineage] == [p.pk for p in below.get_ancestors(inclusive=True)]
+    assert [p.restricted for p in lineage][-2:] == [True, False]
+    # A URL path that names no page below the home page: nothing to serve from here.
+    assert deepest_with_lineage(home, [home.url_path + "nulle-part/"]) == (None, None)
