@@ -185,9 +185,19 @@ class Comment(models.Model):
         indexes = [
             # The counts per state and paragraph, read from the index alone.
             models.Index(fields=["target_key", "status", "paragraph", "parent"]),
-            # A thread newest first and a paragraph's latest comments: read in index order,
-            # stopping after the page or the preview.
-            models.Index(fields=["target_key", "paragraph", "parent", "created_at"]),
+            # Top-level comments newest first: a paragraph's latest published ones and a
+            # thread's pages, read in index order and stopped early. Partial, because
+            # PostgreSQL reads no order past an "IS NULL" column of an index.
+            models.Index(
+                fields=["target_key", "status", "paragraph", "-created_at", "-id"],
+                condition=Q(parent__isnull=True),
+                name="comment_latest_top_level",
+            ),
+            models.Index(
+                fields=["target_key", "paragraph", "-created_at", "-id"],
+                condition=Q(parent__isnull=True),
+                name="comment_thread_top_level",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
