@@ -10,14 +10,12 @@ the rule and keeps the rows), through subqueries that do not depend on the resul
 and looks every result up in it. Each filter and each count is one query whatever the number
 of rounds."""
 
-import functools
 from collections.abc import Sequence
 
 from django.db.models import Case, CharField, QuerySet, TextChoices, Value, When
-from django.db.models.expressions import RawSQL
 from django.utils.translation import pgettext_lazy
 
-from search.facets import count_by
+from search.facets import count_by, keys_with
 from search.registry import FacetSpec, add_facet
 
 from .models import CommitmentRating
@@ -30,22 +28,10 @@ def _keys(**conditions) -> QuerySet:
     return CommitmentRating.objects.filter(**conditions).values("commitment_key")
 
 
-@functools.cache
-def _keys_sql(field: str, value) -> tuple[str, tuple]:
-    return _keys(**{field: value}).query.sql_with_params()
-
-
-def _keys_with(field: str, value) -> RawSQL:
-    """The keys whose ``field`` is ``value``, for the value expressions: one subquery per
-    value of a scale, each compiled by the ORM once per process (compiling them all for every
-    search took milliseconds)."""
-    return RawSQL(*_keys_sql(field, value))  # noqa: S611 - SQL and parameters from the ORM
-
-
 def _rating(field: str, scale: type[TextChoices]) -> Case:
     return Case(
         *[
-            When(translation_key__in=_keys_with(field, value), then=Value(value))
+            When(translation_key__in=keys_with(CommitmentRating, field, value), then=Value(value))
             for value in scale.values
         ],
         default=None,

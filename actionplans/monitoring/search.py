@@ -15,14 +15,12 @@ with this status)``): the database runs each once per search and looks every res
 it, instead of working out the latest position once per result. Each filter and each count is
 one query whatever the number of commitments and reports."""
 
-import functools
 from collections.abc import Sequence
 
 from django.db.models import Case, CharField, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
 from django.utils.translation import pgettext_lazy
 
-from search.facets import count_by
+from search.facets import count_by, keys_with
 from search.registry import FacetSpec, add_facet
 
 from .models import CommitmentSummary
@@ -37,23 +35,11 @@ def _keys(**conditions) -> QuerySet:
     return CommitmentSummary.objects.filter(**conditions).values("commitment_key")
 
 
-@functools.cache
-def _keys_sql(field: str, value) -> tuple[str, tuple]:
-    return _keys(**{field: value}).query.sql_with_params()
-
-
-def _keys_with(field: str, value) -> RawSQL:
-    """The keys whose ``field`` is ``value``, for the value expressions: one subquery per
-    value of a scale, each compiled by the ORM once per process (compiling them all for every
-    search took milliseconds)."""
-    return RawSQL(*_keys_sql(field, value))  # noqa: S611 - SQL and parameters from the ORM
-
-
 def _cso_status() -> Case:
     return Case(
         *[
             When(
-                translation_key__in=_keys_with("civil_society_status", status),
+                translation_key__in=keys_with(CommitmentSummary, "civil_society_status", status),
                 then=Value(status),
             )
             for status in CivilSocietyStatus.values
@@ -74,7 +60,10 @@ def _count_civil_society(queryset: QuerySet, selected: Sequence[str], language_c
 
 def _disagreement_value() -> Case:
     return Case(
-        When(translation_key__in=_keys_with("disagreement", True), then=Value(DISAGREE)),
+        When(
+            translation_key__in=keys_with(CommitmentSummary, "disagreement", True),
+            then=Value(DISAGREE),
+        ),
         default=None,
         output_field=CharField(),
     )
