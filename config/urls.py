@@ -5,11 +5,11 @@ from django.templatetags.static import static as static_url
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.signin import document_password, page_password, site_sign_in
 from config.api import api_router
+from home.sitemap import sitemap
 
 # The site's error pages in the request's language, JSON on the API's paths (config/errors.py).
 handler400 = "config.errors.bad_request"
