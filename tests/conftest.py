@@ -9,8 +9,8 @@ instances), so no test sees another test's objects in memory either.
 
 `make test` runs the suite in two pytest-xdist worker processes, each on a database of its own.
 A test module runs whole on one worker (so what it builds once is built once), and so do all
-the modules that read the demo (tests/demodb.py loads it once per process) and the browser tests
-(one demo server, tests/browser/demo_build.py)."""
+the modules that read the demo (tests/demodb.py loads it once per process). The browser tests'
+demo is built once (tests/browser/demo_build.py) and each worker serves a copy of it."""
 
 from pathlib import Path
 
@@ -33,16 +33,13 @@ pytest_plugins = ["tests.consultations.fixtures", "tests.browser.demo_build"]
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Tests that share a session-wide build run on one xdist worker: the demo's readers and the
-    browser tests. Grouped tests go first: they are the longest units of work."""
-    from tests.browser.demo_build import is_browser_test
-
+    """The tests that read the demo run on one xdist worker, which loads it once. Grouped tests
+    go first: they are the longest units of work. (Browser test modules are spread like the
+    others: each worker that runs some starts a demo server on its own copy of the built demo.)"""
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue
-        if is_browser_test(item.nodeid):
-            item.add_marker(pytest.mark.xdist_group("browser"))
-        elif getattr(getattr(item, "module", None), "load_demo", None) is demodb.load_demo:
+        if getattr(getattr(item, "module", None), "load_demo", None) is demodb.load_demo:
             item.add_marker(pytest.mark.xdist_group("demo"))
     items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
 

@@ -3,6 +3,7 @@ server process, exactly as `make demo` serves it, on a database of its own (so t
 database is never flushed). Emails the server sends are written to files the tests can read."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -26,7 +27,7 @@ def _is_browser_test(item) -> bool:
 def pytest_collection_modifyitems(config, items):
     """Browser tests are marked and run after the others, so that the demo site they need is
     built in the background (tests/browser/demo_build.py) meanwhile: last in one process; under
-    xdist after the first third, so that the other worker is not left idle at the end."""
+    xdist after the first third, so that no worker is left with them alone at the end."""
     browser = [item for item in items if _is_browser_test(item)]
     for item in browser:
         item.add_marker(pytest.mark.browser)
@@ -77,10 +78,24 @@ class DemoServer:
         return [path.read_text() for path in sorted(self.mail_dir.iterdir())]
 
 
+def server_copy(built: Path) -> Path:
+    """A folder of this worker's own with a copy of the built demo (database and uploads): the
+    browser test modules are spread over the pytest-xdist workers, and each worker's server
+    writes (comments, sign-ups, emails) to its own copy."""
+    folder = built / f"server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    shutil.copyfile(built / "demo.sqlite3", folder / "demo.sqlite3")
+    if (built / "media").exists():
+        shutil.copytree(built / "media", folder / "media")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def demo_server():
-    workdir = demo_workdir()
-    wait_for_demo(workdir)
+    built = demo_workdir()
+    wait_for_demo(built)
+    workdir = server_copy(built)
     env = demo_env(workdir)
     port = _free_port()
     server = DemoServer(f"http://127.0.0.1:{port}", workdir / "mail", env)

@@ -2,8 +2,8 @@
 run's migrated database (tests/migrated.py), started as soon as the run is known to include
 browser tests, so that it is ready when they start. tests/conftest.py registers this module as a
 plugin, so that its hooks also run in pytest-xdist's controller process: there (it runs no test)
-the build starts when the workers report their collection, and the worker that runs the browser
-tests waits for it. Without xdist the test process builds it in a thread. The build's folder is
+the build starts when the workers report their collection, and each worker that runs browser
+tests waits for it, then serves a copy of it (tests/browser/conftest.py). Without xdist the test process builds it in a thread. The build's folder is
 passed to the workers, which make their own test databases from the same migrated copy."""
 
 import os
