@@ -3,9 +3,15 @@ run's migrated database (tests/migrated.py), started as soon as the run is known
 browser tests, so that it is ready when they start. tests/conftest.py registers this module as a
 plugin, so that its hooks also run in pytest-xdist's controller process: there (it runs no test)
 the build starts when the workers report their collection, and each worker that runs browser
-tests waits for it, then serves a copy of it (tests/browser/conftest.py). Without xdist the test process builds it in a thread. The build's folder is
-passed to the workers, which make their own test databases from the same migrated copy."""
+tests waits for it, then serves a copy of it (tests/browser/conftest.py). Without xdist the
+test process builds it in a thread. The build's folder is passed to the workers, which make
+their own test databases from the same migrated copy.
 
+The built demo is kept between runs (`.test-demo-<key>/`, beside the kept test databases), under
+a key made of the migrated database's key, the day and every file of the project outside the
+tests: a run on the same day with the same sources copies it instead of building it again."""
+
+import hashlib
 import os
 import shutil
 import subprocess
@@ -13,16 +19,33 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.migrated import migrated_copy
+from tests.migrated import migrated_copy, template_key
 
 IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
 BASE_DIR = Path(__file__).resolve().parents[2]
 WORKDIR_KEY = "mosharaka_browser_demo"
 BUILT, FAILED = "built", "failed"
+# What the demo is built from (tests/ is not: the tests never change what the demo holds).
+SOURCES = [
+    "accounts",
+    "actionplans",
+    "config",
+    "consultations",
+    "home",
+    "locale",
+    "pagecache",
+    "search",
+    "static",
+    "templates",
+    "manage.py",
+    "pyproject.toml",
+    "tests/browser/demo_build.py",  # the build's settings (demo_env)
+]
 
 _workdir: Path | None = None
 _build: "DemoBuild | None" = None
@@ -75,7 +98,14 @@ class DemoBuild:
         self.thread.start()
 
     def _build(self):
-        steps = [(("load_demo",), {"TASKS_BACKEND": IMMEDIATE_TASKS})]
+        today = date.today().isoformat()
+        kept = kept_demo(demo_key(today))
+        if (kept / BUILT).exists():  # an earlier run built this demo from the same sources
+            shutil.copyfile(kept / "demo.sqlite3", self.workdir / "demo.sqlite3")
+            shutil.copytree(kept / "media", self.workdir / "media", dirs_exist_ok=True)
+            (self.workdir / BUILT).touch()
+            return
+        steps = [(("load_demo", "--today", today), {"TASKS_BACKEND": IMMEDIATE_TASKS})]
         with open(self.workdir / "build.log", "w") as log:
             try:  # the run's migrated database, made once for the test databases and this one
                 migrated_copy(self.workdir, self.workdir / "demo.sqlite3")
@@ -96,6 +126,7 @@ class DemoBuild:
                 if self.process.wait() != 0:
                     (self.workdir / FAILED).touch()
                     return
+        _keep(self.workdir, kept)
         (self.workdir / BUILT).touch()
 
     def stop(self):
@@ -103,6 +134,36 @@ class DemoBuild:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
         self.thread.join(timeout=10)
+
+
+def demo_key(today: str) -> str:
+    """A digest of what the built demo depends on: the migrated database's key
+    (tests/migrated.py), the day it is loaded for, and every file of the project outside the
+    tests (code, data files, templates, catalogues)."""
+    digest = hashlib.sha256(f"{template_key()} {today}".encode())
+    for top in SOURCES:
+        paths = [BASE_DIR / top] if (BASE_DIR / top).is_file() else (BASE_DIR / top).rglob("*")
+        for path in sorted(paths):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(BASE_DIR).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def kept_demo(key: str) -> Path:
+    return BASE_DIR / f".test-demo-{key}"
+
+
+def _keep(workdir: Path, kept: Path) -> None:
+    """Keep the built demo (database and uploads) for later runs, in place of older ones; a
+    folder is complete once it holds the BUILT mark, which is written last."""
+    for stale in BASE_DIR.glob(".test-demo-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    (workdir / "media").mkdir(exist_ok=True)
+    kept.mkdir()
+    shutil.copyfile(workdir / "demo.sqlite3", kept / "demo.sqlite3")
+    shutil.copytree(workdir / "media", kept / "media", dirs_exist_ok=True)
+    (kept / BUILT).touch()
 
 
 def _start_if_needed(nodeids) -> None:
