@@ -21,19 +21,24 @@ def sign_in(page, server, email: str) -> None:
     assert "/account/login/" not in page.url
 
 
-def ids(server) -> dict:
+@pytest.fixture(scope="module")
+def ids(demo_server) -> dict:
+    """The demo's commitment RMS-04 (pk, Arabic and French addresses) and its plan's pk, asked
+    once for the module (a management command in a process of its own costs seconds)."""
     script = (
         "from actionplans.models import CommitmentPage as C;"
         "ar=C.objects.get(code='RMS-04', locale__language_code='ar');"
         "fr=C.objects.get(code='RMS-04', locale__language_code='fr');"
         "print(ar.pk, ar.url, fr.url, ar.get_parent().pk)"
     )
-    pk, ar_url, fr_url, plan = server.manage("shell", "-c", script).split()[-4:]
+    pk, ar_url, fr_url, plan = demo_server.manage("shell", "-c", script).split()[-4:]
     return {"pk": pk, "ar": ar_url, "fr": fr_url, "plan": plan}
 
 
-def test_dari_assessment_disagreeing_shows_on_arabic_and_french_pages(demo_server, page, axe_audit):
-    found = ids(demo_server)
+def test_dari_assessment_disagreeing_shows_on_arabic_and_french_pages(
+    demo_server, page, axe_audit, ids
+):
+    found = ids
     sign_in(page, demo_server, "cso@demo.mosharaka.org")
     page.goto(f"{demo_server.url}/fa-af/monitoring/commitments/{found['pk']}/report/civil_society/")
     assert page.locator("html").get_attribute("lang") == "fa-af"
@@ -58,8 +63,8 @@ def test_dari_assessment_disagreeing_shows_on_arabic_and_french_pages(demo_serve
 
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
-def test_dashboard_passes_the_accessibility_audit(demo_server, page, axe_audit, language):
-    found = ids(demo_server)
+def test_dashboard_passes_the_accessibility_audit(demo_server, page, axe_audit, ids, language):
+    found = ids
     page.goto(f"{demo_server.url}/{language}/monitoring/plans/{found['plan']}/")
     assert page.locator("table.mon-progress tbody tr").count() == 10
     assert axe_audit(page) == []
