@@ -6,7 +6,10 @@ a key shares one translation key. Used by each app's demo loader and by the test
 
 import json
 from collections.abc import Callable
+from contextlib import contextmanager
 
+from django.db.models.signals import post_save
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
@@ -15,11 +18,37 @@ def locale(language: str) -> Locale:
     return Locale.objects.get(language_code=language)
 
 
+@contextmanager
+def indexed_once(model: type[Page]):
+    """Save a page of `model` several times (create, revise, publish) and update its search
+    entry once, after the last save: the search signal would index it again at each one, a
+    third of the time of building a page. The block's pages are indexed as the signal would
+    (the task queue's task), however many times they were saved."""
+    saved: dict = {}
+
+    def collect(instance, raw=False, **kwargs):
+        if not raw:
+            saved[instance.pk] = instance
+
+    connected = post_save.disconnect(post_save_signal_handler, sender=model)
+    if connected:
+        post_save.connect(collect, sender=model, weak=False)
+    try:
+        yield
+    finally:
+        if connected:
+            post_save.disconnect(collect, sender=model)
+            post_save.connect(post_save_signal_handler, sender=model)
+    for instance in saved.values():
+        post_save_signal_handler(instance)
+
+
 def add_child(parent: Page, page: Page) -> Page:
     """Add a page under parent (in the parent's language) and publish it."""
     page.locale = parent.locale
-    parent.add_child(instance=page)
-    page.save_revision().publish()
+    with indexed_once(type(page)):
+        parent.add_child(instance=page)
+        page.save_revision(clean=False).publish()  # cleaned by the save before
     return page
 
 
@@ -32,18 +61,19 @@ def translate(
     Inline children that are translatable (a plan's phases, a commitment's milestones) are
     copied by copy_for_translation, in order, with the target locale and their own translation
     keys; `children` gives, per relation, one dict of new values for each, in that order."""
-    translation = page.copy_for_translation(locale(language))
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    for relation, changes in (children or {}).items():
-        objects = list(getattr(translation, relation).all())
-        for child, values in zip(objects, changes, strict=True):
-            for name, value in values.items():
-                setattr(child, name, value)
-        setattr(translation, relation, objects)
-    if tags:
-        translation.tags.set(list(tags))
-    translation.save_revision().publish()
+    with indexed_once(type(page.specific)):
+        translation = page.copy_for_translation(locale(language))
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        for relation, changes in (children or {}).items():
+            objects = list(getattr(translation, relation).all())
+            for child, values in zip(objects, changes, strict=True):
+                for name, value in values.items():
+                    setattr(child, name, value)
+            setattr(translation, relation, objects)
+        if tags:
+            translation.tags.set(list(tags))
+        translation.save_revision().publish()
     translation.refresh_from_db()
     return translation.specific
 
