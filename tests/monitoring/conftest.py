@@ -2,6 +2,7 @@
 implementation, a commitment led by a council department, users of every role, and a CSO whose
 accreditation on the plan is in a given state."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from accounts import roles
-from accounts.models import Membership, Organisation
+from accounts.models import Membership, Organisation, User
 from actionplans.models import PlanPhase
 from actionplans.monitoring.models import Accreditation
 from tests.actionplans.factories import (
@@ -20,6 +21,7 @@ from tests.actionplans.factories import (
     organisation,
     plan_page,
 )
+from tests.conftest import new_user
 
 ROLES = [
     "anonymous",
@@ -97,31 +99,58 @@ def world(db, world_keys):
     return {name: model.objects.get(pk=pk) for name, (model, pk) in world_keys.items()}
 
 
+GROUPS = {
+    "staff_lead": [roles.COUNCIL_STAFF],
+    "staff_other": [roles.COUNCIL_STAFF],
+    "editor": [roles.EDITORS],
+    "moderator": [roles.MODERATORS],
+    "evaluator": [roles.EVALUATORS],
+}
+MEMBER_OF = {"staff_lead": "lead", "staff_other": "other", "cso_member": "cso"}
+
+
+def new_role_user(world: dict, role: str):
+    """A user in the role's groups, member of the world's organisation the role belongs to."""
+    if role == "anonymous":
+        return AnonymousUser()
+    number = User.objects.count() + 1
+    user = new_user(
+        username=f"{role}-{uuid.uuid4().hex[:8]}",
+        display_name=f"User {number}",
+        groups=GROUPS.get(role, []),
+        preferred_language="fr",
+    )
+    if role in MEMBER_OF:
+        Membership.objects.create(user=user, organisation=world[MEMBER_OF[role]])
+    return user
+
+
+def new_accreditation(
+    world: dict, users, state: str = "accredited", organisation: Organisation | None = None
+) -> Accreditation:
+    organisation = organisation or world["cso"]
+    accreditation = Accreditation.objects.create(
+        plan_key=world["plan"].translation_key,
+        organisation=organisation,
+        organisation_key=organisation.translation_key,
+        registration_number="REG-1",
+        contact_name="Contact",
+        contact_email="contact@example.org",
+        status=state,
+        applied_at=timezone.now(),
+    )
+    accreditation.members.set(users)
+    return accreditation
+
+
 @pytest.fixture
-def role_user(make_user, world):
+def role_user(db, world):
     cache: dict = {}
 
     def make(role: str):
-        if role == "anonymous":
-            return AnonymousUser()
-        if role in cache:
-            return cache[role]
-        groups = {
-            "staff_lead": [roles.COUNCIL_STAFF],
-            "staff_other": [roles.COUNCIL_STAFF],
-            "editor": [roles.EDITORS],
-            "moderator": [roles.MODERATORS],
-            "evaluator": [roles.EVALUATORS],
-        }.get(role, [])
-        user = make_user(groups=groups, preferred_language="fr")
-        if role == "staff_lead":
-            Membership.objects.create(user=user, organisation=world["lead"])
-        if role == "staff_other":
-            Membership.objects.create(user=user, organisation=world["other"])
-        if role == "cso_member":
-            Membership.objects.create(user=user, organisation=world["cso"])
-        cache[role] = user
-        return user
+        if role not in cache:
+            cache[role] = new_role_user(world, role)
+        return cache[role]
 
     return make
 
@@ -129,18 +158,6 @@ def role_user(make_user, world):
 @pytest.fixture
 def accredit(world):
     def make(users, state: str = "accredited", organisation: Organisation | None = None):
-        organisation = organisation or world["cso"]
-        accreditation = Accreditation.objects.create(
-            plan_key=world["plan"].translation_key,
-            organisation=organisation,
-            organisation_key=organisation.translation_key,
-            registration_number="REG-1",
-            contact_name="Contact",
-            contact_email="contact@example.org",
-            status=state,
-            applied_at=timezone.now(),
-        )
-        accreditation.members.set(users)
-        return accreditation
+        return new_accreditation(world, users, state, organisation)
 
     return make

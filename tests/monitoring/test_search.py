@@ -15,18 +15,19 @@ from actionplans.monitoring.models import ProgressReport
 from actionplans.monitoring.scales import CivilSocietyStatus
 from tests.actionplans.factories import commitment_page
 
+from .conftest import new_accreditation, new_role_user
 from .helpers import assessment, official
 
 URL = "/en/search/commitments/"
 
 
-@pytest.fixture
-def monitored(world, role_user, accredit):
+def build_monitored(world: dict) -> dict:
     """Four commitments: C1 consistent (on track / in progress), C2 in disagreement on the
     commitment (on track / delayed), C3 in disagreement on a milestone (off track / in
     progress), C4 whose only assessment was hidden; and C5 without reports."""
-    editor, cso, moderator = role_user("editor"), role_user("cso_member"), role_user("moderator")
-    accredit([cso])
+    roles = ("editor", "cso_member", "moderator")
+    editor, cso, moderator = (new_role_user(world, role) for role in roles)
+    new_accreditation(world, [cso])
     plan = world["plan"]
     c1 = world["commitment"]
     c2, c3, c4, c5 = (
@@ -43,6 +44,20 @@ def monitored(world, role_user, accredit):
     hidden = assessment(cso, c4, status="off_track")
     services.hide_report(user=moderator, report=hidden, reason="Hors sujet")
     return {"c1": c1, "c2": c2, "c3": c3, "c4": c4, "c5": c5, "editor": editor, "cso": cso}
+
+
+@pytest.fixture(scope="module")
+def monitored_keys(world_keys, django_db_blocker) -> dict:
+    """Built once for the module, over its world (tests/monitoring/conftest.py)."""
+    with django_db_blocker.unblock():
+        world = {name: model.objects.get(pk=pk) for name, (model, pk) in world_keys.items()}
+        return {name: (type(obj), obj.pk) for name, obj in build_monitored(world).items()}
+
+
+@pytest.fixture
+def monitored(world, monitored_keys):
+    """The module's commitments and users, fetched afresh for each test."""
+    return {name: model.objects.get(pk=pk) for name, (model, pk) in monitored_keys.items()}
 
 
 def facet(response, name: str):
@@ -196,12 +211,13 @@ def test_the_disagreement_rule_is_the_commitment_pages(world):
 
     plan_key, commitment_key = world["plan"].translation_key, world["commitment"].translation_key
     today = timezone.localdate()
-    expected = set()
+    expected, targets = set(), []
     cases = itertools.product(
         CivilSocietyStatus.values, Status.values, [True, False, None], [True, False]
     )
     for cso_status, official_status, agrees, about_current in cases:
         target = uuid.uuid4()
+        targets.append(target)
         common = {
             "target_key": target,
             "target_type": "milestone",
@@ -231,7 +247,10 @@ def test_the_disagreement_rule_is_the_commitment_pages(world):
             )
         if disagrees(cso_status, official_status, agrees if about_current else None):
             expected.add(target)
-    found = set(disagreeing_positions().values_list("target_key", flat=True))
+    # Among the positions this test made (the module's commitments have their own).
+    found = set(
+        disagreeing_positions().filter(target_key__in=targets).values_list("target_key", flat=True)
+    )
     assert found == expected
     assert 0 < len(expected) < len(CivilSocietyStatus.values) * len(Status.values) * 6
 
