@@ -44,6 +44,15 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
 
 
+def pytest_configure(config):
+    """In the process that reports (xdist's controller, or the only one): record each module's
+    time for the next run's order (tests/scheduling.py)."""
+    if not hasattr(config, "workerinput"):
+        from tests.scheduling import ModuleTimes
+
+        config.pluginmanager.register(ModuleTimes(config), "mosharaka-module-times")
+
+
 @pytest.hookimpl(tryfirst=True, optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     """`--dist loadgroup`, with the tests of no group grouped by module."""
