@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from pagecache import generation
@@ -22,6 +22,7 @@ from tests.actionplans.factories import (
     organisation,
     plan_page,
 )
+from tests.consultations.conftest import consultation_index, make_consultation  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
@@ -121,3 +122,32 @@ def test_parts_are_kept_per_day(plan, shared, monkeypatch):
     later = timezone.localdate() + timedelta(days=400)
     monkeypatch.setattr(timezone, "localdate", lambda *args: later)
     assert render(plan.url, visitor)[0] != english  # milestones now overdue
+
+
+def test_consultation_draft_is_shared_and_its_state_shows_at_once(make_consultation, make_user):  # noqa: F811
+    from consultations.bulk import add_comments
+
+    consultation = make_consultation("during")
+    users = [make_user() for _ in range(3)]
+    add_comments(consultation, users, 10)
+    visitor = Client()
+    visitor.force_login(users[0])
+    unshared = render(consultation.url, visitor)
+    with override_settings(MOSHARAKA_SITE_DATA_CACHE=True):
+        memo.clear()
+        generation.bump()
+        render(consultation.url, visitor)
+        shared = render(consultation.url, visitor)
+        assert shared[0] == unshared[0]
+        assert shared[1] <= unshared[1] - 5, (shared[1], unshared[1])
+        # Closing at its hour writes nothing: the draft's links follow the state at once.
+        type(consultation).objects.filter(pk=consultation.pk).update(
+            closes_at=consultation.opens_at + timedelta(seconds=1)
+        )  # a write, but not committed: no new generation
+        closed = render(consultation.url, visitor)[0]
+    assert draft(closed) != draft(shared[0])
+    assert closed == render(consultation.url, visitor)[0]  # the same without the shared cache
+
+
+def draft(html: str) -> str:
+    return html[html.index('class="consultation__layout"') : html.index('id="general-comments"')]

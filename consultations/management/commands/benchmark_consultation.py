@@ -66,10 +66,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, comments: int, runs: int, cold: bool, **options):
+        module = settings.SETTINGS_MODULE
         with override_settings(MOSHARAKA_SITE_DATA_CACHE=not cold):
-            self._measure(comments, runs)
+            self._measure(comments, runs, module)
 
-    def _measure(self, comments: int, runs: int) -> None:
+    def _measure(self, comments: int, runs: int, module: str) -> None:
         if settings.DEBUG:
             self.stderr.write(
                 "DEBUG is on: the timings include Django's debug work. For production-like "
@@ -80,7 +81,7 @@ class Command(BaseCommand):
         paragraph = page.sections[1].paragraphs[0]
         self.stdout.write(
             f"{comments} comments; {runs} requests per page; server time in ms "
-            f"(settings {settings.SETTINGS_MODULE}, DEBUG {settings.DEBUG}, "
+            f"(settings {module}, DEBUG {settings.DEBUG}, "
             f"site data cache {'on' if settings.MOSHARAKA_SITE_DATA_CACHE else 'off'})"
         )
         for label, url in (
