@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from pagecache.shared import memo
+
 from . import reports, threads
 from .commentable import CommentingState
 from .models.comments import Comment, ParagraphCounts
@@ -23,7 +25,11 @@ def consultation_context(page, request) -> dict:
     now = timezone.now()
     state = page.state(now)
     comments = Comment.objects.for_target(page.translation_key)
-    counts = comments.counts_by_paragraph()
+    # Its cost follows the number of comments: read once per cache generation (a comment is a
+    # write, so a new one shows at once).
+    counts = memo.get(
+        request, ("comment-counts", page.translation_key), comments.counts_by_paragraph
+    )
     none = ParagraphCounts(0, 0, 0)
 
     def sections() -> list:

@@ -139,7 +139,14 @@ def test_consultation_draft_is_shared_and_its_state_shows_at_once(make_consultat
         render(consultation.url, visitor)
         shared = render(consultation.url, visitor)
         assert shared[0] == unshared[0]
-        assert shared[1] <= unshared[1] - 5, (shared[1], unshared[1])
+        assert shared[1] <= unshared[1] - 6, (shared[1], unshared[1])  # counts too
+        add_comments(consultation, users, 3)
+        committed()
+        render(consultation.url, visitor)
+        more = render(consultation.url, visitor)
+        assert more[1] == shared[1]
+        assert more[0] != shared[0]  # the new comments and counts show
+        shared = more
         # Closing at its hour writes nothing: the draft's links follow the state at once.
         type(consultation).objects.filter(pk=consultation.pk).update(
             closes_at=consultation.opens_at + timedelta(seconds=1)
