@@ -53,8 +53,13 @@ class SiteSettings(BaseSiteSetting):
         site = site_for_request(request)
         if hasattr(request, attr_name) or site is None:
             return super().for_request(request)
-        key = ("settings", cls._meta.label, site.pk)
-        shared = memo.get(request, key, lambda: cls.for_site(site))
+
+        def read():
+            found = cls.for_site(site)
+            found.logo  # noqa: B018 (read once here, not by each request's copy)
+            return found
+
+        shared = memo.get(request, ("settings", cls._meta.label, site.pk), read)
         site_settings = copy.copy(shared)  # Wagtail keeps the request on it
         site_settings._request = request
         setattr(request, attr_name, site_settings)

@@ -100,3 +100,18 @@ def test_languages_keep_their_own_home_and_menu(home_pages, section, shared_data
     assert "Conseil régional" in fr and "À propos" in fr
     assert "مجلس الجهة" in ar and "À propos" not in ar
     assert render("/fr/")[0] == fr
+
+
+def test_the_site_logo_is_read_once(section, shared_data):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    site_settings = SiteSettings.for_site(section.get_site())
+    site_settings.logo = Image.objects.create(title="Logo", file=get_test_image_file())
+    site_settings.save()
+    generation.bump()
+    url = "/fr/a-propos/equipe/"
+    render(url)
+    html, sql = render(url)
+    assert 'class="site-brand__logo"' in html
+    assert not [q for q in sql if '"wagtailimages_image"' in q.split(" WHERE ")[0]]
