@@ -6,6 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+
+from pagecache.shared import memo
 
 from . import reports, threads
 from .commentable import CommentingState
@@ -22,14 +25,24 @@ def consultation_context(page, request) -> dict:
     now = timezone.now()
     state = page.state(now)
     comments = Comment.objects.for_target(page.translation_key)
-    counts = comments.counts_by_paragraph()
-    previews = threads.previews_by_paragraph(page, request.user)
+    # Its cost follows the number of comments: read once per cache generation (a comment is a
+    # write, so a new one shows at once).
+    counts = memo.get(
+        request, ("comment-counts", page.translation_key), comments.counts_by_paragraph
+    )
     none = ParagraphCounts(0, 0, 0)
-    for section in page.sections:
-        for paragraph in section.paragraphs:
-            paragraph.comment_count = counts.get(paragraph.id, none).published
-            paragraph.previews = previews.get(paragraph.id, [])
-            paragraph.url = page.paragraph_url(paragraph, request)
+
+    def sections() -> list:
+        # The draft with its previews is the same for every visitor: read only when the
+        # template's shared fragment is rendered, not when it comes from the shared cache.
+        previews = threads.previews_by_paragraph(page, request.user)
+        for section in page.sections:
+            for paragraph in section.paragraphs:
+                paragraph.comment_count = counts.get(paragraph.id, none).published
+                paragraph.previews = previews.get(paragraph.id, [])
+                paragraph.url = page.paragraph_url(paragraph, request)
+        return page.sections
+
     can_post = can(request.user, "consultations.post_comment", page)
     closed = state in (CommentingState.CLOSED, CommentingState.ANSWERED)
     return {
@@ -37,7 +50,7 @@ def consultation_context(page, request) -> dict:
         "state": state,
         "CommentingState": CommentingState,
         "time_left": _time_left(page, now) if state == CommentingState.OPEN else None,
-        "sections": page.sections,
+        "sections": SimpleLazyObject(sections),
         "general_comments": threads.paginated_thread(
             request, page, comments.on_whole_text(), count=counts.get("", none).listed
         ),

@@ -8,15 +8,35 @@ Wagtail keeps it for the request (``request._wagtail_route_for_request``), so Wa
 view, hooks and ``Page.route_for_request`` use it unchanged."""
 
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
+from pagecache.shared import memo
 
-def localized_root(site):
-    """The site's root page in the active language, with its own fields, in one query; the
-    root itself (as Wagtail's ``.localized``) when it has no live translation in it."""
+
+def site_for_request(request):
+    """Wagtail's ``Site.find_for_request`` (same answer, kept where Wagtail keeps it), read once
+    per cache generation and host rather than once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        key = ("site", hostname, request.get_port())
+        request._wagtail_site = memo.get(request, key, lambda: Site._find_for_request(request))
+    return request._wagtail_site
+
+
+def localized_root(site, request=None):
+    """The site's root page in the active language, with its own fields, in one query (none
+    while the cache generation holds); the root itself (as Wagtail's ``.localized``) when it
+    has no live translation in it."""
+    return memo.get(request, ("root", site.pk, get_language()), lambda: _localized_root(site))
+
+
+def _localized_root(site):
     root = site.root_page
     model = root.specific_class
     if model is None:
@@ -34,12 +54,13 @@ def localized_root(site):
 def find_route(request, path: str) -> None:
     if hasattr(request, "_wagtail_route_for_request"):
         return
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return  # Wagtail's own lookup answers (a 404)
     components = [component for component in path.split("/") if component]
     try:
-        request._wagtail_route_for_request = localized_root(site).route(request, components)
+        root = localized_root(site, request)
+        request._wagtail_route_for_request = root.route(request, components)
     except Http404:
         request._wagtail_route_for_request = None
 

@@ -1,3 +1,4 @@
+import functools
 from datetime import date
 
 from django import forms
@@ -7,6 +8,7 @@ from django.db import models
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -336,27 +338,38 @@ class CommitmentPage(Commentable, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        milestones = list(self.milestones.select_related("responsible"))
-        partners = list(self.partners.all())
-        lead, found = with_lead_in(
-            self.lead_institution_id,
-            [*partners, *(m.responsible for m in milestones)],
-            self.locale_id,
-        )
-        lead = localized(found, lead)
-        partners = [localized(found, partner) for partner in partners]
+        milestones = list(self.milestones.select_related("responsible"))  # monitoring reads them
+
+        @functools.cache
+        def organisations() -> dict:
+            partners = list(self.partners.all())
+            lead, found = with_lead_in(
+                self.lead_institution_id,
+                [*partners, *(m.responsible for m in milestones)],
+                self.locale_id,
+            )
+            return {
+                "lead": localized(found, lead),
+                "partners": [localized(found, partner) for partner in partners],
+                "found": found,
+            }
+
+        # What only the page's shared part shows is lazy: not read when that part comes from
+        # the shared cache (templatetags/shared_fragments.py).
         for milestone in milestones:
-            milestone.responsible_display = localized(found, milestone.responsible)
+            milestone.responsible_display = SimpleLazyObject(
+                lambda m=milestone: localized(organisations()["found"], m.responsible)
+            )
             milestone.overdue_days = milestone.days_overdue(today)
         context.update(
             today=today,
             plan=nearest_ancestor(self, ActionPlanPage),  # shares the breadcrumbs' query
             plans_index=nearest_ancestor_page(self, ActionPlanIndexPage),
             milestones=milestones,
-            lead=lead,
-            partners=partners,
-            ogp_values=list(self.ogp_values.all()),
-            themes=list(self.tags.all()),
+            lead=SimpleLazyObject(lambda: organisations()["lead"]),
+            partners=SimpleLazyObject(lambda: organisations()["partners"]),
+            ogp_values=SimpleLazyObject(lambda: list(self.ogp_values.all())),
+            themes=SimpleLazyObject(lambda: list(self.tags.all())),
             overdue_count=sum(1 for m in milestones if m.overdue_days),
             print_url=request.build_absolute_uri(self.get_url(request)),
         )

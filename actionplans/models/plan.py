@@ -1,9 +1,11 @@
+import functools
 from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -157,16 +159,22 @@ class ActionPlanPage(BasePage):
         today = timezone.localdate()
         from .commitment import CommitmentPage
 
-        # Restrictions checked inside the listing's queries (published_commitments() reads them
-        # first, once per call).
-        published = CommitmentPage.objects.child_of(self).live().filter(public_q())
-        commitments = list(published.for_cards(today).order_by("path"))
-        localize_listing(commitments, self.locale_id)
+        @functools.cache
+        def listing() -> list:
+            # Restrictions checked inside the listing's queries (published_commitments() reads
+            # them first, once per call).
+            published = CommitmentPage.objects.child_of(self).live().filter(public_q())
+            commitments = list(published.for_cards(today).order_by("path"))
+            localize_listing(commitments, self.locale_id)
+            return commitments
+
+        # Lazy: read only when the page's shared part is rendered, not when it is served from
+        # the shared cache (templatetags/shared_fragments.py).
         context.update(
             today=today,
-            phases=self.timeline(today),
-            commitments=commitments,
-            summary=summarise(commitments),
+            phases=SimpleLazyObject(lambda: self.timeline(today)),
+            commitments=SimpleLazyObject(listing),
+            summary=SimpleLazyObject(lambda: summarise(listing())),
             plans_index=nearest_ancestor_page(self, ActionPlanIndexPage),
         )
         return context

@@ -119,10 +119,18 @@ def commitment_items(commitment, milestones) -> list[Item]:
     return items
 
 
-def history(commitment, items: list[Item], page_number) -> object:
+def item_titles(commitment, milestones) -> dict[str, str]:
+    """What each item of ``commitment_items`` is called, without reading the reports."""
+    return {
+        commitment.translation_key: commitment.title,
+        **{milestone.translation_key: milestone.deliverable for milestone in milestones},
+    }
+
+
+def history(commitment, titles: dict[str, str], page_number) -> object:
     """The commitment's published reports, newest first, a page at a time, each labelled with
-    the item it is about and its organisation named in the page's language."""
-    titles = {item.key: item.title for item in items}
+    the item it is about (``titles``, by target key) and its organisation named in the page's
+    language."""
     reports = (
         ProgressReport.objects.published()
         .for_commitment(commitment.translation_key)

@@ -156,6 +156,10 @@ else:
 # may show; TIMEOUT bounds what changes with time alone (a consultation closing at its hour).
 # PROXY_MAX_AGE is how long a proxy or CDN in front may serve a page without revalidating it
 # (0: it revalidates every time, cheaply, with the ETag); see README "Caching".
+# Site data every page reads the same way (site, home pages, menus, settings, translations),
+# kept in each worker's memory for the current cache generation (pagecache/shared.py): the
+# pages the page cache does not serve (signed-in visitors) skip those queries too.
+MOSHARAKA_SITE_DATA_CACHE = env_bool("MOSHARAKA_SITE_DATA_CACHE", True)
 MOSHARAKA_PAGE_CACHE = {
     "ENABLED": env_bool("MOSHARAKA_PAGE_CACHE", True),
     "ALIAS": "default",

@@ -11,6 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The page cache has its own tests (tests/pagecache/), which turn it on.
 MOSHARAKA_PAGE_CACHE = {**MOSHARAKA_PAGE_CACHE, "ENABLED": False}  # noqa: F405
+# Tests write inside transactions that never commit (no new generation): off, except in the
+# tests of it.
+MOSHARAKA_SITE_DATA_CACHE = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405

@@ -1,3 +1,5 @@
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -39,6 +41,29 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, read once per cache generation rather than once per request (the header
+        and footer of every page show them)."""
+        from home.serve import site_for_request
+        from pagecache.shared import memo
+
+        attr_name = cls.get_cache_attr_name()
+        site = site_for_request(request)
+        if hasattr(request, attr_name) or site is None:
+            return super().for_request(request)
+
+        def read():
+            found = cls.for_site(site)
+            found.logo  # noqa: B018 (read once here, not by each request's copy)
+            return found
+
+        shared = memo.get(request, ("settings", cls._meta.label, site.pk), read)
+        site_settings = copy.copy(shared)  # Wagtail keeps the request on it
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

@@ -82,8 +82,13 @@ def language_switcher(context):
     current = get_language()
     links = []
     if page is not None and getattr(page, "locale_id", None):
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        by_language = {p.locale.language_code: p for p in translations}
+        from pagecache.shared import memo
+
+        def read():
+            translations = page.get_translations(inclusive=True).live().select_related("locale")
+            return {p.locale.language_code: p for p in translations}
+
+        by_language = memo.get(request, ("translations", page.translation_key), read)
         suffix = _shared_route_suffix(page, request)
         for code, name in settings.LANGUAGES:
             target = by_language.get(code)
@@ -132,10 +137,10 @@ def page_ancestors(context, page=None):
 @register.simple_tag(takes_context=True)
 def site_home(context):
     """The home page of the active language (falls back to the site's root page)."""
-    from wagtail.models import Site
+    from home.serve import localized_root, site_for_request
 
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
+    site = site_for_request(request)
     if site is None:
         return None
 
@@ -151,13 +156,9 @@ def site_home(context):
                 if ancestor.depth == root.depth and ancestor.locale_id == page.locale_id:
                     return ancestor.specific
         # Not a page (search, accounts): the root's translation in the active language, in one
-        # query rather than three (locale, translation, specific fields).
-        from home.models import HomePage
-
-        translated = HomePage.objects.filter(
-            translation_key=root.translation_key, locale__language_code=get_language(), live=True
-        ).first()
-        return translated or root.specific
+        # query rather than three (locale, translation, specific fields), or none while the
+        # cache generation holds.
+        return localized_root(site, request)
 
     return _memo(request, "home", home)
 
@@ -208,8 +209,13 @@ def menu_pages(context, specific=False):
 
     def children():
         from home.visibility import public_q
+        from pagecache.shared import memo
 
-        pages = home.get_children().live().in_menu().filter(public_q())
-        return list(pages.specific() if specific else pages)
+        def read():
+            pages = home.get_children().live().in_menu().filter(public_q())
+            return list(pages.specific() if specific else pages)
 
-    return _memo(context["request"], f"menu:{specific}", children)
+        return memo.get(request, ("menu", home.pk, specific), read)
+
+    request = context["request"]
+    return _memo(request, f"menu:{specific}", children)

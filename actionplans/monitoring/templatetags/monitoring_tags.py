@@ -1,6 +1,7 @@
 from django import template
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from home import languages
 
@@ -24,12 +25,14 @@ def language_name(code: str) -> str:
 def commitment_monitoring(context, page, milestones):
     """Both voices side by side, disagreements, the history, the report and follow actions."""
     from ..accreditation import accredited_organisations
-    from ..display import commitment_items, history
+    from ..display import commitment_items, history, item_titles
     from ..models import Follow
     from ..rules import plan_of
 
     request = context["request"]
-    items = commitment_items(page, milestones)
+    # The positions table is the same for every visitor (a shared fragment of the template):
+    # read only when it is rendered.
+    items = SimpleLazyObject(lambda: commitment_items(page, milestones))
     user = request.user
     following = bool(
         user.is_authenticated
@@ -52,7 +55,7 @@ def commitment_monitoring(context, page, milestones):
         "hide": can_do(user, "monitoring.hide_report"),
     }
     mine = {o.translation_key for o in accredited_organisations(user, plan)}
-    page_of_history = history(page, items, request.GET.get("history"))
+    page_of_history = history(page, item_titles(page, milestones), request.GET.get("history"))
     for report in page_of_history.object_list:
         report.may_correct = not report.is_corrected and (
             (report.kind == "official" and may["official"])
@@ -69,7 +72,8 @@ def commitment_monitoring(context, page, milestones):
         "page": page,
         "user": user,
         "items": items,
-        "disagreements": sum(1 for item in items if item.disagreement),
+        # A callable: the template calls it when (if) it reads it.
+        "disagreements": lambda: sum(1 for item in items if item.disagreement),
         "history": page_of_history,
         "may": may,
         "plan": plan,

@@ -18,7 +18,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -58,8 +58,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--comments", type=int, default=5000, help="comments to add")
         parser.add_argument("--runs", type=int, default=50, help="timed requests per page")
+        parser.add_argument(
+            "--cold",
+            action="store_true",
+            help="without the site data kept per cache generation (as the first request after "
+            "a write); by default it is on, as in production (the test settings turn it off)",
+        )
 
-    def handle(self, *args, comments: int, runs: int, **options):
+    def handle(self, *args, comments: int, runs: int, cold: bool, **options):
+        module = settings.SETTINGS_MODULE
+        with override_settings(MOSHARAKA_SITE_DATA_CACHE=not cold):
+            self._measure(comments, runs, module)
+
+    def _measure(self, comments: int, runs: int, module: str) -> None:
         if settings.DEBUG:
             self.stderr.write(
                 "DEBUG is on: the timings include Django's debug work. For production-like "
@@ -70,7 +81,8 @@ class Command(BaseCommand):
         paragraph = page.sections[1].paragraphs[0]
         self.stdout.write(
             f"{comments} comments; {runs} requests per page; server time in ms "
-            f"(settings {settings.SETTINGS_MODULE}, DEBUG {settings.DEBUG})"
+            f"(settings {module}, DEBUG {settings.DEBUG}, "
+            f"site data cache {'on' if settings.MOSHARAKA_SITE_DATA_CACHE else 'off'})"
         )
         for label, url in (
             ("consultation page", page.url),

@@ -1,0 +1,64 @@
+"""What every page of a site reads the same way (its site record, its home pages, their menus,
+the site settings, a page's translations), kept in each worker's memory for as long as the
+cache generation does not change: the pages of signed-in visitors, which the page cache never
+serves, then skip those queries too.
+
+The generation token is read once per request (one small read from the shared cache, as the
+page cache does on a hit); any write a public page may show starts a new generation
+(``pagecache.invalidation``), after which every value is computed afresh. Values also expire
+after the page cache's timeout, so writes made outside Django show as late as cached pages do.
+
+Values are shared by the requests a worker serves: they are read-only data, never anything of
+one request (a user, a token, the request itself)."""
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+
+from pagecache import generation
+
+MAX_ENTRIES = 2_000  # arbitrary Host headers (a Site is looked up per host) cannot grow it further
+_MISSING = object()
+
+
+class GenerationMemo:
+    def __init__(self) -> None:
+        self.token: str | None = None
+        self.values: dict[Any, tuple[float, Any]] = {}
+
+    def clear(self) -> None:
+        self.token, self.values = None, {}
+
+    def get(self, request, key, compute: Callable[[], Any]) -> Any:
+        if request is None or not enabled():
+            return compute()
+        token = request_token(request)
+        if token != self.token:
+            self.token, self.values = token, {}
+        now = time.monotonic()
+        expires, value = self.values.get(key, (0.0, _MISSING))
+        if value is _MISSING or expires < now:
+            value = compute()
+            if len(self.values) >= MAX_ENTRIES:
+                self.values = {}
+            self.values[key] = (now + settings.MOSHARAKA_PAGE_CACHE["TIMEOUT"], value)
+        return value
+
+
+memo = GenerationMemo()
+
+
+def enabled() -> bool:
+    return settings.MOSHARAKA_SITE_DATA_CACHE
+
+
+def request_token(request) -> str:
+    """The generation this request is served under, read once per request."""
+    token = request.__dict__.get("_pagecache_token")
+    if token is None:
+        cache = generation.page_cache()
+        token = cache.get(generation.GENERATION_KEY) or generation.current()
+        request._pagecache_token = token
+    return token

@@ -1,0 +1,160 @@
+"""Plan and commitment pages for signed-in visitors (never served by the page cache): what is
+the same for everyone (site data, the plan's cards and summary, a commitment's milestones and
+facts) is read once per cache generation, the page stays the same, in fewer queries however
+many commitments there are, and a committed change shows on the next request."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from pagecache import generation
+from pagecache.shared import memo
+from tests.actionplans.factories import (
+    TODAY,
+    commitment_page,
+    english_home,
+    index_page,
+    milestone,
+    organisation,
+    plan_page,
+)
+from tests.consultations.conftest import consultation_index, make_consultation  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+@pytest.fixture
+def plan(db):
+    index = index_page(english_home())
+    plan = plan_page(index)
+    lead = organisation("مديرية", fr="Direction")
+    partners = [organisation(f"جمعية {n}", kind="cso") for n in range(3)]
+    plan.add_commitments = lambda n, start: [
+        commitment_page(
+            plan,
+            f"C{i}",
+            lead=lead,
+            partners=partners,
+            tags=["budget"],
+            milestones=[
+                milestone(m, due=TODAY + timedelta(days=30 * (m - 2)), responsible=partners[m % 3])
+                for m in range(3)
+            ],
+        )
+        for i in range(start, start + n)
+    ]
+    plan.add_commitments(2, 0)
+    return plan
+
+
+@pytest.fixture
+def shared(settings):
+    settings.MOSHARAKA_SITE_DATA_CACHE = True
+    memo.clear()
+    generation.bump()
+    yield
+    memo.clear()
+
+
+def render(url: str, client: Client) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return CSRF.sub("", response.content.decode()), len(queries)  # a new mask each time
+
+
+def committed() -> None:
+    """What the test wrote counts as committed: its on-commit callbacks (a new generation) run."""
+    pending = list(connection.run_on_commit)
+    connection.run_on_commit.clear()
+    for _, callback, _ in pending:
+        callback()
+
+
+def test_same_page_in_fewer_queries_flat_with_the_data(plan, settings, make_user):
+    visitor = Client()
+    visitor.force_login(make_user())
+    urls = [plan.url, plan.get_children().first().url]
+    settings.MOSHARAKA_SITE_DATA_CACHE = False
+    visitor.get(urls[0])
+    unshared = {url: render(url, visitor) for url in urls}
+    settings.MOSHARAKA_SITE_DATA_CACHE = True
+    memo.clear()
+    generation.bump()
+    first = {url: render(url, visitor) for url in urls}  # fills the shared parts
+    again = {url: render(url, visitor) for url in urls}
+    for url in urls:
+        assert first[url][0] == unshared[url][0] == again[url][0], url
+        assert again[url][1] < unshared[url][1], (url, again[url][1], unshared[url][1])
+    assert again[plan.url][1] <= unshared[plan.url][1] - 8  # the cards, summary, header, footer
+
+    plan.add_commitments(20, 2)
+    committed()
+    for url in urls:
+        render(url, visitor)
+    grown = {url: render(url, visitor) for url in urls}
+    assert {url: n for url, (_, n) in grown.items()} == {url: n for url, (_, n) in again.items()}
+    assert grown[plan.url][0].count('class="ap-card"') == 22
+
+
+def test_committed_change_shows_on_the_next_request(plan, shared):
+    visitor = Client()
+    commitment = plan.get_children().first().specific
+    render(plan.url, visitor)
+    render(commitment.url, visitor)
+    commitment.title = "Budget ouvert, renommé"
+    commitment.save_revision().publish()
+    committed()
+    assert "Budget ouvert, renommé" in render(plan.url, visitor)[0]
+    assert "Budget ouvert, renommé" in render(commitment.url, visitor)[0]
+
+
+def test_parts_are_kept_per_day(plan, shared, monkeypatch):
+    from django.utils import timezone
+
+    visitor = Client()
+    english, _ = render(plan.url, visitor)
+    later = timezone.localdate() + timedelta(days=400)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: later)
+    assert render(plan.url, visitor)[0] != english  # milestones now overdue
+
+
+def test_consultation_draft_is_shared_and_its_state_shows_at_once(make_consultation, make_user):  # noqa: F811
+    from consultations.bulk import add_comments
+
+    consultation = make_consultation("during")
+    users = [make_user() for _ in range(3)]
+    add_comments(consultation, users, 10)
+    visitor = Client()
+    visitor.force_login(users[0])
+    unshared = render(consultation.url, visitor)
+    with override_settings(MOSHARAKA_SITE_DATA_CACHE=True):
+        memo.clear()
+        generation.bump()
+        render(consultation.url, visitor)
+        shared = render(consultation.url, visitor)
+        assert shared[0] == unshared[0]
+        assert shared[1] <= unshared[1] - 6, (shared[1], unshared[1])  # counts too
+        add_comments(consultation, users, 3)
+        committed()
+        render(consultation.url, visitor)
+        more = render(consultation.url, visitor)
+        assert more[1] == shared[1]
+        assert more[0] != shared[0]  # the new comments and counts show
+        shared = more
+        # Closing at its hour writes nothing: the draft's links follow the state at once.
+        type(consultation).objects.filter(pk=consultation.pk).update(
+            closes_at=consultation.opens_at + timedelta(seconds=1)
+        )  # a write, but not committed: no new generation
+        closed = render(consultation.url, visitor)[0]
+    assert draft(closed) != draft(shared[0])
+    assert closed == render(consultation.url, visitor)[0]  # the same without the shared cache
+
+
+def draft(html: str) -> str:
+    return html[html.index('class="consultation__layout"') : html.index('id="general-comments"')]
