@@ -133,10 +133,12 @@ class Scopes:
         return self._ids[skip]
 
     def results(self) -> QuerySet:
-        """``base`` narrowed to the results."""
+        """The results: ``base`` narrowed to them. Their ids say it all, so ``base``'s own
+        conditions (live, public) are not repeated when the ranking or a page of them is
+        read."""
         if self.matching is None and not self.active:
             return self.base
-        return narrowed(self.base, self.ids())
+        return narrowed(self._pool(), self.ids())
 
     def queryset(self, skip: str = "") -> QuerySet:
         """What facet ``skip`` is counted over: the results without its filter. Their ids
