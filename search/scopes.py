@@ -44,6 +44,8 @@ class Scopes:
         self._ids: dict[str, list] = {}
         self._groups: dict[int, list[tuple]] = {}
         self._columns: dict[int, list[tuple]] = {}
+        self._converters: dict[int, tuple] = {}
+        self._connection = None
 
     def _pool(self) -> QuerySet:
         return self.base.model._default_manager.all()
@@ -106,14 +108,14 @@ class Scopes:
             with connections[rows.db].cursor() as cursor:
                 cursor.execute(sql, params)
                 fetched = cursor.fetchall()
-            # The values as the ORM gives them (UUIDs from SQLite's text, say).
+            # Counted as the database gives them; only the values counted are then made what
+            # the ORM would give (UUIDs from SQLite's text, say), not every row's.
             value_columns = [column for column, _, _ in compiler.select][1 + len(passes) :]
-            converters = {
+            self._converters = {
                 2 + position: converter
                 for position, converter in compiler.get_converters(value_columns).items()
             }
-            if converters:
-                fetched = list(compiler.apply_converters(fetched, converters))
+            self._connection = connections[rows.db]
         self._rows = fetched
         for row in fetched:
             self._groups.setdefault(row[1], []).append(row)
@@ -172,4 +174,11 @@ class Scopes:
         counted = Counter()
         for group in groups:
             counted.update(self._column(group, column))
-        return {value: count for value, count in counted.items() if not _blank(value)}
+        converters, expression = self._converters.get(column, ((), None))
+        counts = {}
+        for value, count in counted.items():
+            for converter in converters:
+                value = converter(value, expression, self._connection)
+            if not _blank(value):
+                counts[value] = counts.get(value, 0) + count
+        return counts
