@@ -89,22 +89,7 @@ class Scopes:
         except EmptyResultSet:  # nothing can match (a query of punctuation only): no rows
             fetched = []
         else:
-            # Filtered outside, materialised (inside, each flag would run twice); the facet
-            # a row fails, if any, is worked out there too.
-            columns = ", ".join(f"flags.{name}" for name in values)
-            failing = f"{PASSES_ALL}"
-            where = ""
-            if passes:
-                passed = " + ".join(f"flags.{flag}" for flag in passes)
-                first_failed = " ".join(
-                    f"WHEN flags.{flag} = 0 THEN {n}" for n, flag in enumerate(passes)
-                )
-                failing = f"CASE WHEN {passed} = {len(passes)} THEN {PASSES_ALL} {first_failed} END"
-                where = f" WHERE {passed} >= {len(passes) - 1}"
-            sql = (
-                f"WITH flags AS MATERIALIZED ({sql}) "  # noqa: S608 - SQL from the ORM
-                f"SELECT flags._pk, {failing}{', ' if columns else ''}{columns} FROM flags{where}"
-            )
+            sql = self._outer_sql(sql, list(passes))
             with connections[rows.db].cursor() as cursor:
                 cursor.execute(sql, params)
                 fetched = cursor.fetchall()
@@ -123,6 +108,30 @@ class Scopes:
         self._ids = {"": everything}
         for number, name in enumerate(self.active):
             self._ids[name] = everything + [row[0] for row in self._groups.get(number, [])]
+
+    def _outer_sql(self, sql: str, passes: list[str]) -> str:
+        """The ORM's query filtered outside it, materialised (inside, each flag would run
+        twice), with the facet each row fails worked out, and each value left out (NULL)
+        where it is not counted: a row that fails one facet counts for that facet only."""
+        values = [f"_value_{n}" for n in range(len(self._single))]
+        if not passes:
+            columns = "".join(f", flags.{name}" for name in values)
+            return f"SELECT flags._pk, {PASSES_ALL}{columns} FROM ({sql}) flags"  # noqa: S608
+        passed = " + ".join(f"flags.{flag}" for flag in passes)
+        first_failed = " ".join(f"WHEN flags.{flag} = 0 THEN {n}" for n, flag in enumerate(passes))
+        failing = f"CASE WHEN {passed} = {len(passes)} THEN {PASSES_ALL} {first_failed} END"
+        columns = ""
+        for name, spec in zip(values, self._single, strict=True):
+            groups = [PASSES_ALL]
+            if spec.name in self.active:
+                groups.append(self.active.index(spec.name))
+            counted = ", ".join(map(str, groups))
+            columns += f", CASE WHEN kept._failing IN ({counted}) THEN kept.{name} END"
+        return (
+            f"WITH flags AS MATERIALIZED ({sql}) SELECT kept._pk, kept._failing{columns} "  # noqa: S608 - SQL from the ORM
+            f"FROM (SELECT flags.*, {failing} AS _failing FROM flags "
+            f"WHERE {passed} >= {len(passes) - 1}) kept"
+        )
 
     def ids(self, skip: str = "") -> list:
         """Ids of the results without ``skip``'s filter (of all results for "")."""
