@@ -61,7 +61,7 @@ class Scopes:
     def _unfiltered(self, skip: str) -> bool:
         return not [name for name in self.active if name != skip]
 
-    def _passes(self, number: int, spec: FacetSpec, values: list[str]):
+    def _passes(self, spec: FacetSpec, values: list[str]):
         """1 when a row passes ``spec``'s filter. A facet whose value is one of its options (a
         fixed scale) is tested on the row's value; any other through its filter, which narrows
         row by row and so can be tested on the whole table (a plainer subquery than one
@@ -79,7 +79,7 @@ class Scopes:
         values = {f"_value_{n}": spec.value() for n, spec in enumerate(self._single)}
         rows = self._matched().order_by().annotate(_pk=F("pk"), **values)
         passes = {
-            f"_passes_{n}": self._passes(n, self.search.spec(name), self.filters[name])
+            f"_passes_{n}": self._passes(self.search.spec(name), self.filters[name])
             for n, name in enumerate(self.active)
         }
         rows = rows.annotate(**passes).values_list("_pk", *passes, *values)

@@ -1,6 +1,6 @@
-"""Facet counts taken over result sets fetched once (search.facets.Scopes): each count equals
-the number of results ticking that value gives, and a facet costs one query, whatever else is
-ticked or typed."""
+"""Facet counts taken over result sets fetched once (search.scopes.Scopes): each count equals
+the number of results ticking that value gives, and a facet costs at most one query (none when
+it declares its value), whatever else is ticked or typed."""
 
 import pytest
 from django.db import connection
