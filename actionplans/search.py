@@ -45,22 +45,32 @@ def _plan_path():
 
 
 def _plans_by_key(by_path: dict, selected: Sequence[str], language_code: str):
-    """Counts by plan path as counts by plan translation key, with the plans' titles: the
-    paths' plans give the keys and the titles' fallbacks, in one query, then one more for
-    the titles in the page's language."""
-    plans = ActionPlanPage.objects.filter(path__in=list(by_path)).only(
-        "path", "translation_key", "title", "locale"
+    """Counts by plan path as counts by plan translation key, with the plans' titles in the
+    page's language, else the title of the plan a path names: one query for the paths' keys
+    and titles (values, not pages: a search can count hundreds of plans), one for the titles
+    in the page's language."""
+    rows = (
+        ActionPlanPage.objects.filter(path__in=list(by_path))
+        .order_by("path")
+        .values_list("path", "translation_key", "title")
     )
     counts: dict[str, int] = {}
-    for plan in plans:
-        key = str(plan.translation_key)
-        counts[key] = counts.get(key, 0) + by_path[plan.path]
+    own_titles: dict[str, str] = {}
+    for path, key, title in rows:
+        key = str(key)
+        counts[key] = counts.get(key, 0) + by_path[path]
+        own_titles.setdefault(key, title)
     labelled = in_locale(
         ActionPlanPage.objects.only("translation_key", "title", "locale"),
-        [*plans, *(set(selected) - set(counts))],
+        [*counts, *(set(selected) - set(counts))],
         language_code,
     )
-    return counts, {str(key): plan.title for key, plan in labelled.items()}
+    labels = {}
+    for key, plan in labelled.items():
+        key = str(key)
+        in_language = plan._in_language == language_code
+        labels[key] = plan.title if in_language or key not in own_titles else own_titles[key]
+    return counts, labels
 
 
 def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str):

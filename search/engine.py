@@ -8,8 +8,9 @@ from wagtail.search.backends import get_search_backend
 
 from search import registry
 from search.backends.database import DatabaseSearchMixin
-from search.facets import Facet, Filters, Scopes, compute_facets, filter_by
+from search.facets import Facet, compute_facets, filter_by
 from search.registry import FacetedSearch
+from search.scopes import Filters, Scopes
 
 
 @dataclass

@@ -3,8 +3,9 @@
 Filters combine with AND across facets and OR within one facet. Each facet's counts are taken
 with every *other* facet's filter applied, so a visitor sees how many results each value
 would give if ticked (the usual multi-select facet). The result sets those counts run over are
-fetched once each (``Scopes``), and every count is one aggregate query over one of them, so a
-page runs the same number of queries whatever the number of results or facet values.
+fetched together (``search.scopes.Scopes``) with every facet's values, and the facets that
+declare their values are counted from those rows, so a page runs the same number of queries
+whatever the number of results, facets or facet values.
 """
 
 import functools
@@ -13,16 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import EmptyResultSet
-from django.db import connections
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Subquery, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import CharField, Count, F, QuerySet, Subquery
+from django.db.models.expressions import Expression
 from wagtail.models import Locale
 
-from search.idlists import narrowed
 from search.registry import FacetedSearch, FacetSpec
-
-Filters = dict[str, list[str]]
+from search.scopes import Filters, Scopes
 
 
 @dataclass(frozen=True)
@@ -57,14 +54,45 @@ def filter_by(
 
 @functools.cache
 def _keys_sql(model, key: str, field: str, value) -> tuple[str, tuple]:
+    """The ``key`` column of ``model``'s rows whose ``field`` is ``value``, compiled by the
+    ORM once per process (compiling them all for every search took milliseconds)."""
     return model._default_manager.filter(**{field: value}).values(key).query.sql_with_params()
 
 
-def keys_with(model, field: str, value, key: str = "commitment_key") -> RawSQL:
-    """The `key` column of `model`'s rows whose `field` is `value`, for the value expressions of
-    facets read from a summary table: one subquery per value of a scale, each compiled by the
-    ORM once per process (compiling them all for every search took milliseconds)."""
-    return RawSQL(*_keys_sql(model, key, field, value))  # noqa: S611 - SQL and params from the ORM
+class ValueByKey(Expression):
+    """``CASE WHEN <column> IN (keys with value a) THEN a WHEN ... END``: a facet's value read
+    from a summary table, one subquery per value of its scale (see ``value_by_key``). Resolved
+    as the one column it tests: a ``Case`` of ``When(column__in=...)`` resolved a lookup per
+    value, milliseconds per search for the co-monitoring and co-evaluation facets."""
+
+    output_field = CharField()
+
+    def __init__(self, column: str, cases: Sequence[tuple[str, tuple, str]]):
+        super().__init__()
+        self.column = F(column)
+        self.cases = list(cases)  # (subquery SQL, its params, the value)
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
+
+    def as_sql(self, compiler, connection):
+        column, column_params = compiler.compile(self.column)
+        whens, params = [], []
+        for sql, sql_params, value in self.cases:
+            whens.append(f"WHEN {column} IN ({sql}) THEN %s")
+            params += [*column_params, *sql_params, value]
+        return f"CASE {' '.join(whens)} ELSE NULL END", params
+
+
+def value_by_key(model, field: str, values, *, key: str = "commitment_key", to=None) -> Any:
+    """A facet's ``value`` from a summary table: the value of ``field`` in ``model``'s row whose
+    ``key`` is the result's translation key, for each of ``values`` (a scale), as
+    ``to(value)`` (the value itself by default); None without a row (or another value)."""
+    cases = [(*_keys_sql(model, key, field, value), to(value) if to else value) for value in values]
+    return ValueByKey("translation_key", cases)
 
 
 def count_by(queryset: QuerySet, key: str, *, distinct: bool = True) -> dict:
@@ -78,28 +106,6 @@ def count_by(queryset: QuerySet, key: str, *, distinct: bool = True) -> dict:
         .values_list(key, "count")
     )
     return {value: count for value, count in rows if value is not None}
-
-
-def _count_together(queryset: QuerySet, specs: Sequence[FacetSpec]) -> dict[str, dict]:
-    """{facet name: {value: count}} for facets with one value per result, in one query: results
-    are counted per combination of values, then summed per facet. One value per result means
-    one row per result: counted without DISTINCT, so the database groups by hashing instead
-    of sorting the results by every facet."""
-    aliases = {f"_facet_{n}": spec.value() for n, spec in enumerate(specs)}
-    rows = (
-        queryset.order_by()
-        .annotate(**aliases)
-        .values(*aliases)
-        .annotate(_facet_count=Count("pk"))
-        .values_list(*aliases, "_facet_count")
-    )
-    counts: dict[str, dict] = {spec.name: {} for spec in specs}
-    for row in rows:
-        number = row[-1]
-        for spec, value in zip(specs, row[:-1], strict=True):
-            if value is not None and value != "":
-                counts[spec.name][value] = counts[spec.name].get(value, 0) + number
-    return counts
 
 
 def _options(
@@ -124,107 +130,6 @@ def _options(
     return options
 
 
-class Scopes:
-    """The result sets a search's facets are counted over, each computed once.
-
-    A facet's counts take every *other* facet's filter, so with ``k`` facets ticked there are
-    at most ``k + 1`` different sets: the results (every filter), and the results without one
-    ticked facet's filter. All are fetched as lists of ids in one query, and every count runs
-    over those ids, passed as one parameter: a count then joins a few
-    thousand rows by primary key instead of repeating the text search and the other facets'
-    filters (subqueries, joins) once per facet. That holds for any facet, declared or added."""
-
-    def __init__(self, search: FacetedSearch, base: QuerySet, filters: Filters, matching=None):
-        self.search = search
-        self.base = base
-        self.filters = filters
-        #: The text search's matches: a subquery of ids (which may be wider than ``base``: it is
-        #: always combined with it), or ids already fetched in ``base`` (a list).
-        self.matching = matching
-        self.active = [spec.name for spec in search.specs if filters.get(spec.name)]
-        self._ids: dict[str, list] = {}
-
-    def _matched(self) -> QuerySet:
-        queryset = self.base
-        if isinstance(self.matching, list):
-            queryset = narrowed(queryset, self.matching)
-        elif self.matching is not None:
-            queryset = queryset.filter(pk__in=self.matching)
-        return queryset
-
-    def _unfiltered(self, skip: str) -> bool:
-        return not [name for name in self.active if name != skip]
-
-    def _fetch(self) -> None:
-        """Every set in one query: the matches that pass all ticked facets but at most one,
-        each with whether it passes each ticked facet."""
-        matched = self._matched()
-        if not self.active:
-            self._ids[""] = list(matched.order_by().values_list("pk", flat=True))
-            return
-        passes = {}
-        pool = self.base.model._default_manager.all()
-        for number, name in enumerate(self.active):
-            # Filters narrow row by row, so each can be tested on the whole table: a simpler
-            # subquery than one repeating the text search and ``base``'s conditions. The
-            # search backend's form of a filter, when there is one, is the plainer.
-            spec = self.search.spec(name)
-            narrow = spec.search_filter or spec.filter
-            passing = narrow(pool, self.filters[name]).order_by().values("pk")
-            passes[f"_passes_{number}"] = Case(
-                When(Q(pk__in=Subquery(passing)), then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        flags = matched.order_by().annotate(**passes).values_list("pk", *passes)
-        # Filtered outside (materialised): inside, each flag's subquery would run twice.
-        try:
-            sql, params = flags.query.sql_with_params()
-        except EmptyResultSet:  # nothing can match (a query of punctuation only): no rows
-            rows = []
-        else:
-            passed = " + ".join(f"flags.{flag}" for flag in passes)
-            with connections[flags.db].cursor() as cursor:
-                cursor.execute(
-                    f"WITH flags AS MATERIALIZED ({sql}) SELECT * FROM flags WHERE {passed} >= %s",  # noqa: S608
-                    [*params, len(passes) - 1],
-                )
-                rows = cursor.fetchall()
-        everything, failing_only = [], {name: [] for name in self.active}
-        for pk, *flags in rows:
-            if all(flags):
-                everything.append(pk)
-            else:  # fails exactly one
-                failing_only[self.active[flags.index(0)]].append(pk)
-        self._ids = {"": everything}
-        for name, failing in failing_only.items():
-            self._ids[name] = everything + failing
-
-    def ids(self, skip: str = "") -> list:
-        """Ids of the results without ``skip``'s filter (of all results for "")."""
-        if skip not in self.active:
-            skip = ""
-        if isinstance(self.matching, list) and self._unfiltered(skip):
-            return self.matching  # fetched by the backend already
-        if not self._ids:
-            self._fetch()
-        return self._ids[skip]
-
-    def results(self) -> QuerySet:
-        """``base`` narrowed to the results."""
-        if self.matching is None and not self.active:
-            return self.base
-        return narrowed(self.base, self.ids())
-
-    def queryset(self, skip: str = "") -> QuerySet:
-        """What facet ``skip`` is counted over: the results without its filter. Their ids
-        say it all, so ``base``'s own conditions (live, public) are not repeated."""
-        if self.matching is None and self._unfiltered(skip):
-            return self.base  # nothing to narrow: count over base directly
-        pool = self.base.model._default_manager.all()
-        return narrowed(pool, self.ids(skip))
-
-
 def compute_facets(
     search: FacetedSearch,
     base: QuerySet,
@@ -238,19 +143,15 @@ def compute_facets(
     ``matching_ids`` (a text search's match set)."""
     if scopes is None:
         scopes = Scopes(search, base, filters, matching_ids)
-    # A facet with nothing ticked is counted over every filter: those with a value expression
-    # share that scope, so one grouped query counts them all.
-    together = [
-        spec for spec in search.specs if spec.value is not None and not filters.get(spec.name)
-    ]
-    shared = _count_together(scopes.queryset(), together) if len(together) > 1 else {}
     facets = []
     for spec in search.specs:
         selected = filters.get(spec.name, [])
-        if spec.name in shared and spec.resolve is not None:
-            counts, labels = spec.resolve(shared[spec.name], selected, language_code)
-        elif spec.name in shared:
-            counts, labels = shared[spec.name], spec.choices or {}
+        if scopes.reads(spec):  # counted from the rows fetched once
+            counts = scopes.counts(spec)
+            if spec.resolve is not None:
+                counts, labels = spec.resolve(counts, selected, language_code)
+            else:
+                labels = spec.choices or {}
         else:
             counts, labels = spec.count(scopes.queryset(skip=spec.name), selected, language_code)
         facets.append(Facet(spec.name, spec.label, _options(counts, labels, selected, spec.limit)))
@@ -320,4 +221,6 @@ def language_facet(name: str, label: Any) -> FacetSpec:
         accepts=lambda value: value in dict(settings.LANGUAGES),
         default=lambda language_code: [language_code],
         search_filter=search_filter,
+        value=lambda: F("locale__language_code"),
+        choices=dict(settings.LANGUAGES),
     )

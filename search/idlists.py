@@ -1,6 +1,6 @@
 """A list of primary keys as one SQL parameter.
 
-Facet counts narrow a queryset to a result set fetched once (search.facets.Scopes): thousands
+Facet counts narrow a queryset to a result set fetched once (search.scopes.Scopes): thousands
 of ids. As one ``%s`` each they would make every count query thousands of parameters long to
 build, send and parse; as one array (PostgreSQL) or one JSON text (SQLite) they cost one. On
 PostgreSQL the test is ``pk = ANY(array)`` rather than ``pk IN (SELECT unnest(array))``: the

@@ -56,8 +56,8 @@ rating), write the filter and the count, each a fixed number of queries::
 
 A facet with one value per result can also give ``value`` (an expression such as the
 ``Subquery`` above) and either ``choices`` (a fixed scale) or ``resolve`` (which labels the
-values, or maps them to the facet's own): the facets that do, when nothing is ticked in them,
-are counted together in one grouped query, so each one adds no count query to the page. A
+values, or maps them to the facet's own): the facets that do are counted in Python from the
+rows the search fetches once (search/scopes.py), so each adds no count query to the page. A
 ``value`` should be cheap per result: a column, or ``translation_key IN (a subquery that does
 not depend on the result)``, which the database runs once per search.
 
@@ -104,12 +104,14 @@ class FacetSpec:
     #: search can apply it itself; without it the backend gets an id subquery.
     search_filter: Filter | None = None
     #: For a facet with at most one value per result: ``value()`` is an expression giving
-    #: that value (a field, a subquery), ``choices`` its {value: label} for fixed choices.
-    #: Such facets, when none of their values is ticked, share one grouped count query.
+    #: that value (a field, a subquery); ``choices`` its {value: label} when the values are
+    #: a fixed scale whose codes are the facet's own (its filter then keeps the rows whose
+    #: value is ticked, and is tested on each row's value). Such facets are counted from the
+    #: one query that fetches the results (search/scopes.py), with no query of their own.
     value: Callable[[], Any] | None = None
     choices: Mapping[str, Any] | None = None
     #: Without fixed choices: ``resolve({value: count}, selected, language_code)`` turns the
-    #: shared query's counts of ``value()`` into the facet's (counts, labels), as ``count``
+    #: counts of ``value()`` into the facet's (counts, labels), as ``count``
     #: returns them (e.g. plan paths into plans' translation keys and titles), in a fixed
     #: number of queries.
     resolve: Callable[[Mapping[Any, int], Sequence[str], str], tuple[Mapping, Mapping]] | None = (

@@ -12,10 +12,10 @@ of rounds."""
 
 from collections.abc import Sequence
 
-from django.db.models import Case, CharField, QuerySet, TextChoices, Value, When
+from django.db.models import QuerySet, TextChoices
 from django.utils.translation import pgettext_lazy
 
-from search.facets import count_by, keys_with
+from search.facets import count_by, value_by_key
 from search.registry import FacetSpec, add_facet
 
 from .models import CommitmentRating
@@ -28,15 +28,8 @@ def _keys(**conditions) -> QuerySet:
     return CommitmentRating.objects.filter(**conditions).values("commitment_key")
 
 
-def _rating(field: str, scale: type[TextChoices]) -> Case:
-    return Case(
-        *[
-            When(translation_key__in=keys_with(CommitmentRating, field, value), then=Value(value))
-            for value in scale.values
-        ],
-        default=None,
-        output_field=CharField(),
-    )
+def _rating(field: str, scale: type[TextChoices]):
+    return value_by_key(CommitmentRating, field, scale.values)
 
 
 def rating_facet(name: str, label, field: str, scale: type[TextChoices]) -> FacetSpec:

@@ -17,10 +17,10 @@ one query whatever the number of commitments and reports."""
 
 from collections.abc import Sequence
 
-from django.db.models import Case, CharField, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.utils.translation import pgettext_lazy
 
-from search.facets import count_by, keys_with
+from search.facets import count_by, value_by_key
 from search.registry import FacetSpec, add_facet
 
 from .models import CommitmentSummary
@@ -35,18 +35,8 @@ def _keys(**conditions) -> QuerySet:
     return CommitmentSummary.objects.filter(**conditions).values("commitment_key")
 
 
-def _cso_status() -> Case:
-    return Case(
-        *[
-            When(
-                translation_key__in=keys_with(CommitmentSummary, "civil_society_status", status),
-                then=Value(status),
-            )
-            for status in CivilSocietyStatus.values
-        ],
-        default=None,
-        output_field=CharField(),
-    )
+def _cso_status():
+    return value_by_key(CommitmentSummary, "civil_society_status", CivilSocietyStatus.values)
 
 
 def _filter_civil_society(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
@@ -58,15 +48,8 @@ def _count_civil_society(queryset: QuerySet, selected: Sequence[str], language_c
     return count_by(counted, "cso_status"), dict(CivilSocietyStatus.choices)
 
 
-def _disagreement_value() -> Case:
-    return Case(
-        When(
-            translation_key__in=keys_with(CommitmentSummary, "disagreement", True),
-            then=Value(DISAGREE),
-        ),
-        default=None,
-        output_field=CharField(),
-    )
+def _disagreement_value():
+    return value_by_key(CommitmentSummary, "disagreement", [True], to=lambda _value: DISAGREE)
 
 
 def _filter_disagreement(queryset: QuerySet, values: Sequence[str]) -> QuerySet:

@@ -11,8 +11,8 @@ import functools
 import logging
 import types
 
-from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
+from django.db import connection, connections
 from django.db.models import Case, FloatField, QuerySet, Value, When
 from modelsearch.backends.database import SearchBackend as UpstreamSearchBackend
 
@@ -48,6 +48,19 @@ def with_indexer(add_items, indexer_class):
         add_items.__defaults__,
         add_items.__closure__,
     )
+
+
+def cursor_rows(queryset: QuerySet) -> list[tuple]:
+    """The rows of a ``values_list`` of text and numbers read from the cursor: thousands of
+    scores, where the ORM's per-row work (converters that change nothing here) cost more than
+    the query."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def ranked_page(queryset: QuerySet, page: list, scores: dict, score_field=None) -> QuerySet:

@@ -17,7 +17,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from search.idlists import INTEGER_TYPES
 from search.normalise import normalise
 
-from .database import DatabaseSearchMixin, ranked_page, with_indexer
+from .database import DatabaseSearchMixin, cursor_rows, ranked_page, with_indexer
 from .query import normalise_query
 
 SQLiteFTSIndexEntry = sqlite.SQLiteFTSIndexEntry
@@ -118,12 +118,10 @@ class FTSFirstMixin:
                 .values("_pk_text")
             )
             to_pk = _pk_parser(self.queryset.model)
-            scores = {
-                to_pk(object_id): score
-                for object_id, score in entries.filter(
-                    index_entry__object_id__in=in_scope
-                ).values_list("index_entry__object_id", "score")
-            }
+            scored = entries.filter(index_entry__object_id__in=in_scope).values_list(
+                "index_entry__object_id", "score"
+            )
+            scores = {to_pk(object_id): score for object_id, score in cursor_rows(scored)}
             ranked = sorted(scores, key=lambda pk: (scores[pk], _descending(pk)))
         else:
             scores = {}

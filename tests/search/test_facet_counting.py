@@ -1,6 +1,6 @@
-"""Facet counts taken over result sets fetched once (search.facets.Scopes): each count equals
-the number of results ticking that value gives, and a facet costs one query, whatever else is
-ticked or typed."""
+"""Facet counts taken over result sets fetched once (search.scopes.Scopes): each count equals
+the number of results ticking that value gives, and a facet costs at most one query (none when
+it declares its value), whatever else is ticked or typed."""
 
 import pytest
 from django.db import connection
@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from search import registry
 from search.engine import run
 from search.facets import choice_facet
+from search.registry import FacetSpec
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +44,77 @@ def test_every_count_is_the_number_of_results_ticking_that_value_gives(corpus, q
     assert checked >= 5
 
 
+def _several_ticked(corpus) -> list[tuple[str, dict]]:
+    """Searches with three to five facets ticked: fixed scales tested on each row's value
+    (status, language), a relation (OGP value, theme) and translated objects (plan, lead
+    institution), each tested through its filter."""
+    plan = str(corpus.plans["ar"].translation_key)
+    finance = str(corpus.organisations["finance"]["ar"].translation_key)
+    return [
+        (
+            "",
+            {
+                "language": ["ar", "fr"],
+                "status": ["in_progress", "completed"],
+                "value": ["civic_participation", "transparency"],
+            },
+        ),
+        (
+            "",
+            {
+                "language": EVERY_LANGUAGE,
+                "status": ["in_progress"],
+                "plan": [plan],
+                "institution": [finance],
+            },
+        ),
+        (
+            "الخدمات",
+            {
+                "language": ["ar"],
+                "status": ["delayed", "in_progress"],
+                "theme": ["الميزانية", "المعطيات"],
+                "value": ["transparency", "civic_participation"],
+            },
+        ),
+        (
+            "services",
+            {
+                "language": EVERY_LANGUAGE,
+                "status": ["in_progress", "delayed"],
+                "plan": [plan],
+                "institution": [finance],
+                "value": ["transparency"],
+            },
+        ),
+    ]
+
+
+@pytest.mark.parametrize("number", range(4))
+def test_counts_with_several_facets_ticked_are_the_numbers_ticking_a_value_gives(corpus, number):
+    """Every option of every facet, brute force: its count is the number of results the same
+    search gives with that value as the facet's only one."""
+    query, filters = _several_ticked(corpus)[number]
+    found = run("commitments", query, filters, language_code="ar")
+    checked = 0
+    for facet in found.facets:
+        for option in facet.options:
+            ticked = {**filters, facet.name: [option.value]}
+            assert option.count == len(_codes(query, ticked)), (facet.name, option.value)
+            checked += 1
+    assert checked >= 5
+    # A ticked facet lists the options it would list unticked, with the same counts.
+    for facet in found.facets:
+        if filters.get(facet.name):
+            others = {name: values for name, values in filters.items() if name != facet.name}
+            unticked = run("commitments", query, others, language_code="ar")
+            same = next(f for f in unticked.facets if f.name == facet.name)
+            expected = {option.value: option.count for option in same.options}
+            assert {o.value: o.count for o in facet.options if o.count} == expected, facet.name
+    # The results are those passing every ticked facet.
+    assert found.results.count() == len(_codes(query, filters))
+
+
 @pytest.mark.parametrize(
     ("query", "filters"),
     [("خدمات", {"language": EVERY_LANGUAGE}), ("", {"language": ["ar"], "status": ["delayed"]})],
@@ -61,17 +133,16 @@ def _queries(query, filters) -> list[str]:
     return [captured_query["sql"] for captured_query in captured.captured_queries]
 
 
-@pytest.mark.parametrize(
-    ("query", "filters"),
-    [
-        ("", {"language": ["ar"]}),
-        ("الخدمات", {"language": ["ar"]}),
-        ("الخدمات", {"language": ["ar"], "status": ["delayed"], "value": ["transparency"]}),
-    ],
-)
-def test_an_added_facet_costs_one_query_over_ids(corpus, query, filters):
-    """Its count runs over the ids fetched once, not over the text search and the other
-    facets' filters again."""
+QUERY_COST_SEARCHES = [
+    ("", {"language": ["ar"]}),
+    ("الخدمات", {"language": ["ar"]}),
+    ("الخدمات", {"language": ["ar"], "status": ["delayed"], "value": ["transparency"]}),
+]
+
+
+@pytest.mark.parametrize(("query", "filters"), QUERY_COST_SEARCHES)
+def test_an_added_facet_that_declares_its_value_costs_no_query(corpus, query, filters):
+    """It is counted from the rows the search fetches once (search.scopes), ticked or not."""
     run("commitments", query, filters, language_code="ar")  # warm per-process caches
     before = _queries(query, filters)
     names = ["extra_a", "extra_b", "extra_c"]
@@ -82,19 +153,34 @@ def test_an_added_facet_costs_one_query_over_ids(corpus, query, filters):
         )
     try:
         after = _queries(query, filters)
+        ticked = _queries(query, {**filters, "extra_a": ["AR-03"]})
     finally:
         for name in names:
             registry.remove_facet("commitments", name)
-    # At most one query each: facets of one value per result with nothing ticked share one
-    # grouped count (search.facets._count_together), so they may cost none.
-    assert len(after) <= len(before) + len(names)
+    assert len(after) == len(before)
+    assert len(ticked) <= len(before)
+
+
+@pytest.mark.parametrize(("query", "filters"), QUERY_COST_SEARCHES)
+def test_an_added_facet_with_a_count_only_costs_one_query_over_ids(corpus, query, filters):
+    """Its count runs over the ids fetched once, not over the text search and the other
+    facets' filters again."""
+    spec = choice_facet("extra", "extra", lookup="code", choices=[("AR-03", "AR-03")])
+    count_only = FacetSpec("extra", "extra", filter=spec.filter, count=spec.count)
+    run("commitments", query, filters, language_code="ar")  # warm per-process caches
+    before = _queries(query, filters)
+    registry.add_facet("commitments", count_only)
+    try:
+        after = _queries(query, filters)
+    finally:
+        registry.remove_facet("commitments", "extra")
+    assert len(after) == len(before) + 1
     added = [
         sql for sql in after if '"actionplans_commitmentpage"."code"' in sql and "GROUP BY" in sql
     ]
-    assert added
-    for sql in added:
-        assert "indexentry" not in sql  # the text search
-        assert "ogp" not in sql  # another facet's filter
+    assert len(added) == 1
+    assert "indexentry" not in added[0]  # the text search
+    assert "ogp" not in added[0]  # another facet's filter
 
 
 def test_the_search_page_runs_at_most_20_queries(client, corpus):

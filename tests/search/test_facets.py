@@ -164,3 +164,19 @@ def test_commitment_search_runs_a_constant_number_of_queries(client, corpus, url
     _more_commitments(corpus, 6)
     after = _queries_for(client, url)
     assert before == after
+
+
+def test_plan_labels_are_in_the_page_language_else_the_plans_own(corpus):
+    """A plan with a version in the page's language is named by it; one without keeps the
+    title of the plan its commitments belong to."""
+    from home.pagetree import translate
+
+    arabic_plan = ActionPlanPage.objects.get(pk=corpus.plans["ar"].pk)
+    translate(arabic_plan.get_parent().specific, "fr")
+    translate(arabic_plan, "fr", title="Programme régional d'ouverture")
+    found = search_commitments("", {"language": ["ar", "fa-af"]}, language_code="fr")
+    plan = next(f for f in found.facets if f.name == "plan")
+    assert {(o.label, o.count) for o in plan.options} == {
+        ("Programme régional d'ouverture", 8),
+        ("پلان عمل شاروالی مزار شریف", 8),
+    }
