@@ -158,3 +158,29 @@ def test_consultation_draft_is_shared_and_its_state_shows_at_once(make_consultat
 
 def draft(html: str) -> str:
     return html[html.index('class="consultation__layout"') : html.index('id="general-comments"')]
+
+
+def test_each_visitor_gets_their_own_page_after_another_filled_the_parts(plan, settings, make_user):
+    """An editor (who may post official reports) and a citizen, in either order: with the
+    shared parts filled by the other one, each gets exactly the page rendered for them alone."""
+    from accounts import roles
+
+    editor, citizen = make_user(groups=[roles.EDITORS]), make_user()
+    commitment = plan.get_children().first().specific
+    urls = [plan.url, commitment.url]
+    visitors = {}
+    for name, user in (("editor", editor), ("citizen", citizen)):
+        visitors[name] = Client()
+        visitors[name].force_login(user)
+    settings.MOSHARAKA_SITE_DATA_CACHE = False
+    alone = {
+        (name, url): render(url, client)[0] for name, client in visitors.items() for url in urls
+    }
+    assert alone[("editor", commitment.url)] != alone[("citizen", commitment.url)]
+    settings.MOSHARAKA_SITE_DATA_CACHE = True
+    for order in (("editor", "citizen"), ("citizen", "editor")):
+        memo.clear()
+        generation.bump()
+        for name in order:
+            for url in urls:
+                assert render(url, visitors[name])[0] == alone[(name, url)], (order, name, url)
