@@ -33,3 +33,13 @@ def current(fetched: str | None = None) -> str:
     # then never match again.
     cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     return cache.get(GENERATION_KEY)
+
+
+def for_request(request) -> str:
+    """The generation a request is served under, read once per request: the page cache and the
+    shared parts of the page it renders (``pagecache.shared``) then agree on it."""
+    token = request.__dict__.get("_pagecache_token")
+    if token is None:
+        token = current(page_cache().get(GENERATION_KEY))
+        request._pagecache_token = token
+    return token

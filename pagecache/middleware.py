@@ -156,7 +156,7 @@ class PageCacheMiddleware:
         cache = generation.page_cache()
         try:
             key = cache_key(request)
-            token = generation.current(cache.get(generation.GENERATION_KEY))
+            token = generation.for_request(request)
             entry = local_copies.get(key, token)
             if entry is None:
                 entry = cache.get(key)

@@ -34,7 +34,7 @@ class GenerationMemo:
     def get(self, request, key, compute: Callable[[], Any]) -> Any:
         if request is None or not enabled():
             return compute()
-        token = request_token(request)
+        token = generation.for_request(request)
         if token != self.token:
             self.token, self.values = token, {}
         now = time.monotonic()
@@ -52,13 +52,3 @@ memo = GenerationMemo()
 
 def enabled() -> bool:
     return settings.MOSHARAKA_SITE_DATA_CACHE
-
-
-def request_token(request) -> str:
-    """The generation this request is served under, read once per request."""
-    token = request.__dict__.get("_pagecache_token")
-    if token is None:
-        cache = generation.page_cache()
-        token = cache.get(generation.GENERATION_KEY) or generation.current()
-        request._pagecache_token = token
-    return token

@@ -39,17 +39,18 @@ def longest_first(units: dict[str, list[str]], seconds: dict[str, float], late) 
             return float("inf")
         return sum(seconds[module] for module in modules)
 
-    early = sorted((name for name in units if not late(name)), key=length, reverse=True)
-    later = sorted((name for name in units if late(name)), key=length, reverse=True)
-    known = sum(length(name) for name in early if length(name) != float("inf"))
+    lengths = {name: length(name) for name in units}
+    early = sorted((name for name in units if not late(name)), key=lengths.get, reverse=True)
+    later = sorted((name for name in units if late(name)), key=lengths.get, reverse=True)
+    known = sum(lengths[name] for name in early if lengths[name] != float("inf"))
     order, handed = [], 0.0
     for name in early:
         if later and handed >= known / 3:
             order += later
             later = []
         order.append(name)
-        if length(name) != float("inf"):
-            handed += length(name)
+        if lengths[name] != float("inf"):
+            handed += lengths[name]
     return order + later
 
 

@@ -56,7 +56,7 @@ class SharedFragmentNode(template.Node):
             *(str(value.resolve(context)) for value in self.values),
         ]
         digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-        return f"pagecache:fragment:{shared.request_token(request)}:{digest}"
+        return f"pagecache:fragment:{generation.for_request(request)}:{digest}"
 
 
 @register.tag

@@ -1,9 +1,10 @@
 """Small builders for action-plan tests: a plan tree under the Arabic home, commitments with
-milestones, organisations in several languages."""
+milestones, organisations in several languages, an organisation's accreditation on a plan."""
 
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.utils import timezone
 from wagtail.models import Locale
 
 from accounts.models import Organisation
@@ -135,3 +136,21 @@ def commitment_page(
     page.milestones = milestones
     plan.add_child(instance=page)
     return page
+
+
+def accreditation(plan, organisation: Organisation, members=(), status="accredited"):
+    """The organisation's accreditation on the plan (co-monitoring), with member accounts."""
+    from actionplans.monitoring.models import Accreditation
+
+    found = Accreditation.objects.create(
+        plan_key=plan.translation_key,
+        organisation=organisation,
+        organisation_key=organisation.translation_key,
+        registration_number="REG-1",
+        contact_name="Contact",
+        contact_email="contact@example.org",
+        status=status,
+        applied_at=timezone.now(),
+    )
+    found.members.set(members)
+    return found

@@ -10,8 +10,8 @@ from accounts import roles
 from accounts.models import Membership
 from actionplans.evaluation import ratings, services
 from actionplans.evaluation.models import EvaluationRound
-from actionplans.monitoring.models import Accreditation
 from tests.actionplans.factories import (
+    accreditation,
     commitment_page,
     english_home,
     index_page,
@@ -81,18 +81,7 @@ def accredit():
     """Accredit an organisation on a plan (co-monitoring's accreditation), with member accounts."""
 
     def accredit(org, plan, members=(), status="accredited"):
-        accreditation = Accreditation.objects.create(
-            plan_key=plan.translation_key,
-            organisation=org,
-            organisation_key=org.translation_key,
-            registration_number="REG-1",
-            contact_name="Contact",
-            contact_email="contact@example.org",
-            status=status,
-            applied_at=timezone.now(),
-        )
-        accreditation.members.set(members)
-        return accreditation
+        return accreditation(plan, org, members, status)
 
     return accredit
 

@@ -14,6 +14,7 @@ from accounts.models import Membership, Organisation, User
 from actionplans.models import PlanPhase
 from actionplans.monitoring.models import Accreditation
 from tests.actionplans.factories import (
+    accreditation,
     commitment_page,
     english_home,
     index_page,
@@ -128,19 +129,7 @@ def new_role_user(world: dict, role: str):
 def new_accreditation(
     world: dict, users, state: str = "accredited", organisation: Organisation | None = None
 ) -> Accreditation:
-    organisation = organisation or world["cso"]
-    accreditation = Accreditation.objects.create(
-        plan_key=world["plan"].translation_key,
-        organisation=organisation,
-        organisation_key=organisation.translation_key,
-        registration_number="REG-1",
-        contact_name="Contact",
-        contact_email="contact@example.org",
-        status=state,
-        applied_at=timezone.now(),
-    )
-    accreditation.members.set(users)
-    return accreditation
+    return accreditation(world["plan"], organisation or world["cso"], users, state)
 
 
 @pytest.fixture

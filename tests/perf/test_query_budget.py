@@ -16,6 +16,7 @@ from home.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, Stan
 from home.pagetree import add_child
 from tests.actionplans.factories import (
     TODAY,
+    accreditation,
     commitment_page,
     english_home,
     index_page,
@@ -131,7 +132,6 @@ def test_monitoring_and_evaluation_pages(make_user):
     from accounts import roles
     from actionplans.evaluation.models import Assessment
     from actionplans.monitoring.bulk import add_reports
-    from actionplans.monitoring.models import Accreditation
     from consultations.models import Comment
     from tests.evaluation.conftest import COMPLETE, new_round
 
@@ -148,16 +148,7 @@ def test_monitoring_and_evaluation_pages(make_user):
     def accredit(n: int) -> None:
         for _ in range(n):
             cso = organisation(f"جمعية {len(organisations)}", kind="cso", en="Association")
-            Accreditation.objects.create(
-                plan_key=plan.translation_key,
-                organisation=cso,
-                organisation_key=cso.translation_key,
-                registration_number="R",
-                contact_name="C",
-                contact_email="c@example.org",
-                status="accredited",
-                applied_at=timezone.now(),
-            )
+            accreditation(plan, cso)
             organisations.append(cso)
 
     def add_commitments(n: int, milestones: int) -> None:
