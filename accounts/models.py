@@ -29,6 +29,10 @@ class User(AbstractUser):
         _("preferred language"), max_length=10, blank=True, choices=language_choices
     )
 
+    # What a listing shown to the public never reads of its authors: left out of such listings
+    # (``private_author_fields``), so none of it is kept with them in the shared cache.
+    PRIVATE_FIELDS = ("password", "last_login", "username", "first_name", "last_name", "email")
+
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
@@ -132,3 +136,9 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation}"
+
+
+def private_author_fields(relation: str = "author") -> list[str]:
+    """The private fields of the ``relation`` to a user, for ``QuerySet.defer``: a public
+    listing then reads only its authors' public name, state and roles."""
+    return [f"{relation}__{name}" for name in User.PRIVATE_FIELDS]

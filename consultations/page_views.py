@@ -52,7 +52,11 @@ def consultation_context(page, request) -> dict:
         "time_left": _time_left(page, now) if state == CommentingState.OPEN else None,
         "sections": SimpleLazyObject(sections),
         "general_comments": threads.paginated_thread(
-            request, page, comments.on_whole_text(), count=counts.get("", none).listed
+            request,
+            page,
+            comments.on_whole_text(),
+            selection="whole text",
+            count=counts.get("", none).listed,
         ),
         "general_count": counts.get("", none).published,
         "total_count": sum(c.published for c in counts.values()),

@@ -17,6 +17,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 from accounts.models import Organisation
 from home.translations import in_locale
+from pagecache import shared
 
 from . import commentable
 from .forms import CommentForm
@@ -58,7 +59,7 @@ def decorate(comments: list[Comment], page, user) -> list[Comment]:
     rights to each comment and reply."""
     everything = list(comments)
     for comment in comments:
-        everything.extend(comment.replies.all())
+        everything.extend(getattr(comment, "shown_replies", ()))  # read with a thread
     _name_organisations(everything)
     can_moderate = can(user, "consultations.moderate_comment")
     for comment in everything:
@@ -69,18 +70,45 @@ def decorate(comments: list[Comment], page, user) -> list[Comment]:
     return comments
 
 
-def paginated_thread(request, page, queryset, param: str = "comments", *, count=None):
-    """One page of top-level comments with their replies, newest first (``count``: the number
-    of visible top-level comments, when the caller has already counted them)."""
-    queryset = (
-        queryset.top_level().filter(status__in=VISIBLE_STATES).for_display(language=get_language())
+def paginated_thread(request, page, comments, *, selection: str, count: int):
+    """One page of the top-level ``comments`` with their replies, newest first, with the
+    reader's rights (``count``: the number of visible top-level comments; no COUNT query is
+    run). The comments shown are the same for every reader: they are kept in the shared cache
+    for the current generation, keyed by the page, ``selection`` (which of the page's comments
+    ``comments`` are: "all", "whole text", a paragraph's id) and the page number, and each
+    comes with its ``shown_replies`` as a list (plain model instances: no queryset, with its
+    query, is kept). ``shared_key`` names the rendering: the selection, the page and the
+    reader's rights on each comment."""
+    thread = Paginator(range(count), COMMENTS_PER_PAGE).get_page(request.GET.get("comments"))
+
+    def read() -> list[Comment]:
+        queryset = (
+            comments.top_level()
+            .filter(status__in=VISIBLE_STATES)
+            .for_display(language=get_language())
+            .order_by("-created_at", "-pk")
+        )
+        shown = list(queryset[thread.start_index() - 1 : thread.end_index()]) if count else []
+        for comment in shown:
+            comment.shown_replies = list(comment.replies.all())
+            comment._prefetched_objects_cache = {}
+        return shown
+
+    shown = decorate(
+        shared.stored(request, "thread", (page.translation_key, selection, thread.number), read),
+        page,
+        request.user,
     )
-    paginator = Paginator(queryset.order_by("-created_at", "-pk"), COMMENTS_PER_PAGE)
-    if count is not None:
-        paginator.count = count  # a cached property: the paginator then runs no COUNT query
-    page_obj = paginator.get_page(request.GET.get(param))
-    page_obj.object_list = decorate(list(page_obj.object_list), page, request.user)
-    return page_obj
+    thread.object_list = shown
+    # What the rendered comments depend on besides the comments: which of them this reader may
+    # reply to, report and read hidden (the template keeps one rendering per such key).
+    rights = "".join(
+        f"{c.can_reply:d}{c.can_report:d}{c.show_body:d}"
+        for comment in shown
+        for c in (comment, *comment.shown_replies)
+    )
+    thread.shared_key = f"{selection} {thread.number} {rights}"
+    return thread
 
 
 def _latest_ids(page, paragraph_ids: list[str]) -> RawSQL:
@@ -192,16 +220,25 @@ def comment_form(request, page, paragraph: str = "", *, allowed: bool | None = N
 
 
 def thread_context(request, page, comments, *, paragraph: str = "", state=None) -> dict:
-    """What a comment thread shows: one page of comments, the published count, the form (or
-    why there is none) and the state (by default the page's commenting state now).
-    ``paragraph`` is the short id of the paragraph commented on, if any."""
+    """What a thread shows: one page of comments, the published count, the form (or why
+    there is none) and the state (by default the page's commenting state now).
+    ``comments`` are all the page's comments, or those on ``paragraph`` (its short id) if one
+    is given; their counts are kept in the shared cache as the comments are."""
     can_post = can(request.user, "consultations.post_comment", page)
-    counts = comments.aggregate(
-        shown=Count("pk", filter=Q(parent__isnull=True, status__in=VISIBLE_STATES)),
-        published=Count("pk", filter=Q(status=Comment.Status.PUBLISHED)),
+    selection = f"paragraph {paragraph}" if paragraph else "all"
+    counts = shared.stored(
+        request,
+        "thread-counts",
+        (page.translation_key, selection),
+        lambda: comments.aggregate(
+            shown=Count("pk", filter=Q(parent__isnull=True, status__in=VISIBLE_STATES)),
+            published=Count("pk", filter=Q(status=Comment.Status.PUBLISHED)),
+        ),
     )
     return {
-        "thread": paginated_thread(request, page, comments, count=counts["shown"]),
+        "thread": paginated_thread(
+            request, page, comments, selection=selection, count=counts["shown"]
+        ),
         "comment_count": counts["published"],
         "can_post": can_post,
         "comment_form": comment_form(request, page, paragraph, allowed=can_post),

@@ -11,13 +11,18 @@ after the page cache's timeout, so writes made outside Django show as late as ca
 Values are shared by the requests a worker serves: they are read-only data, never anything of
 one request (a user, a token, the request itself)."""
 
+import hashlib
+import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import get_language
 
 from pagecache import generation
+
+logger = logging.getLogger(__name__)
 
 MAX_ENTRIES = 2_000  # arbitrary Host headers (a Site is looked up per host) cannot grow it further
 _MISSING = object()
@@ -48,6 +53,38 @@ class GenerationMemo:
 
 
 memo = GenerationMemo()
+
+
+def stored(request, name: str, parts: Iterable[Any], compute: Callable[[], Any]) -> Any:
+    """What ``compute()`` gives, kept in the shared cache (every worker and app server) for the
+    current generation and language: data or a part of a page that is the same for every
+    visitor (no user, form or token in it). Each call gets its own copy (the cache stores it
+    pickled), so a caller may add one reader's rights to what it gets. Previews, requests other
+    than GET and an unavailable cache compute afresh."""
+    if (
+        request is None
+        or not enabled()
+        or request.method != "GET"
+        or getattr(request, "is_preview", False)
+    ):
+        return compute()
+    try:
+        cache = generation.page_cache()
+        digest = hashlib.sha256(
+            "\x1f".join([name, get_language() or "", *map(str, parts)]).encode()
+        ).hexdigest()
+        key = f"pagecache:shared:{generation.for_request(request)}:{digest}"
+        value = cache.get(key, _MISSING)
+    except Exception:
+        logger.exception("Shared cache unavailable; computing %s.", name)
+        return compute()
+    if value is _MISSING:
+        value = compute()
+        try:
+            cache.set(key, value, settings.MOSHARAKA_PAGE_CACHE["TIMEOUT"])
+        except Exception:
+            logger.exception("Could not store %s in the shared cache.", name)
+    return value
 
 
 def enabled() -> bool:

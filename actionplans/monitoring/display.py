@@ -4,11 +4,13 @@ item, disagreements, the history."""
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
 from django.db.models import Subquery
 
 from accounts.models import Organisation
 from home.pagination import counted_page
 from home.translations import field_in_locale
+from pagecache import shared
 
 from .models import Position, ProgressReport
 from .models.reports import Kind
@@ -127,17 +129,32 @@ def item_titles(commitment, milestones) -> dict[str, str]:
     }
 
 
-def history(commitment, titles: dict[str, str], page_number) -> object:
+def history(request, commitment, titles: dict[str, str], page_number) -> object:
     """The commitment's published reports, newest first, a page at a time, each labelled with
     the item it is about (``titles``, by target key) and its organisation named in the page's
-    language."""
-    reports = (
-        ProgressReport.objects.published()
-        .for_commitment(commitment.translation_key)
-        .for_display()
-        .annotate(local_name=local_organisation_name(commitment.locale_id))
+    language. The same for every reader: kept in the shared cache for the current generation
+    (``pagecache.shared.stored``); what each reader may do with a report is added by the
+    caller."""
+
+    def read() -> tuple[int, int, list]:
+        reports = (
+            ProgressReport.objects.published()
+            .for_commitment(commitment.translation_key)
+            .for_display()
+            .annotate(local_name=local_organisation_name(commitment.locale_id))
+        )
+        page = counted_page(reports, HISTORY_PAGE_SIZE, page_number)
+        return page.number, page.paginator.count, list(page.object_list)
+
+    try:
+        asked = int(page_number) if page_number is not None else 1
+    except (TypeError, ValueError):
+        asked = 1
+    number, count, rows = shared.stored(
+        request, "report-history", (commitment.translation_key, commitment.locale_id, asked), read
     )
-    page = counted_page(reports, HISTORY_PAGE_SIZE, page_number)
-    for report in page.object_list:
+    page = Paginator(range(count), HISTORY_PAGE_SIZE).page(number)
+    page.object_list = rows
+    for report in rows:
         report.item_title = titles.get(report.target_key, "")
     return page

@@ -73,10 +73,14 @@ class CommentQuerySet(models.QuerySet):
 
     def for_display(self, *, language: str | None = None) -> "CommentQuerySet":
         """Everything a thread shows, in a fixed number of queries whatever the count; with
-        ``language``, each comment's and reply's ``organisation_local_name`` in it."""
+        ``language``, each comment's and reply's ``organisation_local_name`` in it. Of the
+        authors, only what the public sees is read (threads are kept in the shared cache)."""
+        from accounts.models import private_author_fields
+
         replies = (
             Comment.objects.exclude(status=Comment.Status.REMOVED)
             .select_related("author", "organisation", "response")
+            .defer(*private_author_fields())
             .with_official_authors()
             .order_by("created_at", "pk")
         )
@@ -86,6 +90,7 @@ class CommentQuerySet(models.QuerySet):
             comments = comments.with_organisation_names(language)
         return (
             comments.select_related("author", "organisation", "response")
+            .defer(*private_author_fields())
             .with_official_authors()
             .prefetch_related(models.Prefetch("replies", queryset=replies))
         )

@@ -5,17 +5,11 @@ skip its queries and rendering too. The key holds the generation, the language, 
 host (the part may hold absolute links) and the values given; a preview is always rendered.
 Context values the part alone reads should be lazy, so that a stored part costs nothing."""
 
-import hashlib
-import logging
-
 from django import template
-from django.conf import settings
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
-from pagecache import generation, shared
+from pagecache import shared
 
-logger = logging.getLogger(__name__)
 register = template.Library()
 
 
@@ -25,38 +19,12 @@ class SharedFragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if (
-            request is None
-            or not shared.enabled()
-            or request.method != "GET"
-            or getattr(request, "is_preview", False)
-        ):
-            return self.nodelist.render(context)
-        try:
-            key = self.key(request, context)
-            cache = generation.page_cache()
-            html = cache.get(key)
-        except Exception:
-            logger.exception("Shared cache unavailable; rendering the fragment.")
-            return self.nodelist.render(context)
-        if html is None:
-            html = self.nodelist.render(context)
-            try:
-                cache.set(key, str(html), settings.MOSHARAKA_PAGE_CACHE["TIMEOUT"])
-            except Exception:
-                logger.exception("Could not store a fragment in the shared cache.")
+        parts = [request.scheme, request.get_host()] if request is not None else []
+        parts += [value.resolve(context) for value in self.values]
+        html = shared.stored(
+            request, f"fragment:{self.name}", parts, lambda: str(self.nodelist.render(context))
+        )
         return mark_safe(html)  # noqa: S308 (rendered by this template, escaped there)
-
-    def key(self, request, context) -> str:
-        parts = [
-            self.name,
-            get_language() or "",
-            request.scheme,
-            request.get_host(),
-            *(str(value.resolve(context)) for value in self.values),
-        ]
-        digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-        return f"pagecache:fragment:{generation.for_request(request)}:{digest}"
 
 
 @register.tag

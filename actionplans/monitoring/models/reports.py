@@ -18,6 +18,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import private_author_fields
+
 from ..scales import CivilSocietyStatus, OfficialStatus
 
 NARRATIVE_MAX_LENGTH = 5000
@@ -62,6 +64,7 @@ class ReportQuerySet(models.QuerySet):
         )
         return (
             self.select_related("author", "organisation", "corrects")
+            .defer(*private_author_fields())
             .annotate(is_corrected=Exists(corrections))
             .order_by("-reported_on", "-created_at", "-pk")
         )

@@ -55,7 +55,9 @@ def commitment_monitoring(context, page, milestones):
         "hide": can_do(user, "monitoring.hide_report"),
     }
     mine = {o.translation_key for o in accredited_organisations(user, plan)}
-    page_of_history = history(page, item_titles(page, milestones), request.GET.get("history"))
+    page_of_history = history(
+        request, page, item_titles(page, milestones), request.GET.get("history")
+    )
     for report in page_of_history.object_list:
         report.may_correct = not report.is_corrected and (
             (report.kind == "official" and may["official"])
@@ -66,9 +68,15 @@ def commitment_monitoring(context, page, milestones):
                 and report.organisation.translation_key in mine
             )
         )
+    # What the rendered history depends on besides the reports: which ones this reader may
+    # correct, and whether they may hide reports.
+    history_key = f"{page_of_history.number} {may['hide']:d}" + "".join(
+        f"{report.may_correct:d}" for report in page_of_history.object_list
+    )
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
+        "history_key": history_key,
         "page": page,
         "user": user,
         "items": items,
