@@ -55,12 +55,19 @@ class GenerationMemo:
 memo = GenerationMemo()
 
 
-def stored(request, name: str, parts: Iterable[Any], compute: Callable[[], Any]) -> Any:
+def stored(
+    request,
+    name: str,
+    parts: Iterable[Any],
+    compute: Callable[[], Any],
+    keep: Callable[[Any], bool] | None = None,
+) -> Any:
     """What ``compute()`` gives, kept in the shared cache (every worker and app server) for the
     current generation and language: data or a part of a page that is the same for every
     visitor (no user, form or token in it). Each call gets its own copy (the cache stores it
     pickled), so a caller may add one reader's rights to what it gets. Previews, requests other
-    than GET and an unavailable cache compute afresh."""
+    than GET and an unavailable cache compute afresh; a value ``keep`` refuses is not stored
+    (so that arbitrary requests cannot fill the cache)."""
     if (
         request is None
         or not enabled()
@@ -80,6 +87,8 @@ def stored(request, name: str, parts: Iterable[Any], compute: Callable[[], Any])
         return compute()
     if value is _MISSING:
         value = compute()
+        if keep is not None and not keep(value):
+            return value
         try:
             cache.set(key, value, settings.MOSHARAKA_PAGE_CACHE["TIMEOUT"])
         except Exception:

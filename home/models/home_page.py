@@ -8,6 +8,16 @@ from wagtail.models import Page
 from home.ancestors import AncestorViewRestrictions, deepest_with_lineage, keep_lineage
 from home.blocks import BodyBlock
 from home.visibility import public_q
+from pagecache import shared
+
+
+def _found(home, prefixes: list[str]):
+    """The deepest page below ``home`` one of the URL ``prefixes`` names (specific), its
+    lineage and how many of the URL's components it takes, or None."""
+    page, lineage = deepest_with_lineage(home, prefixes)
+    if page is None:
+        return None
+    return page.specific, lineage, prefixes.index(page.url_path) + 1
 
 
 class HomePage(AncestorViewRestrictions, Page):
@@ -73,11 +83,19 @@ class HomePage(AncestorViewRestrictions, Page):
             for n in range(1, len(path_components) + 1)
         ]
         # The same query reads the page's ancestors for the breadcrumbs and the privacy check.
-        page, lineage = deepest_with_lineage(self, prefixes)
-        if page is None:
+        # The page a URL names is the same for every visitor: kept in the shared cache for the
+        # current generation (each request gets its own copy), for the URLs of pages only
+        # (not sub-routes or URLs that name no page, which anyone can make up).
+        found = shared.stored(
+            request,
+            "route",
+            (self.pk, prefixes[-1]),
+            lambda: _found(self, prefixes),
+            keep=lambda found: found is not None and found[2] == len(path_components),
+        )
+        if found is None:
             return super().route(request, path_components)
-        depth = prefixes.index(page.url_path) + 1
-        specific = page.specific
+        specific, lineage, depth = found
         keep_lineage(specific, lineage)
         return specific.route(request, path_components[depth:])
 

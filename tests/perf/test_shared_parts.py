@@ -124,7 +124,13 @@ def test_parts_are_kept_per_day(plan, shared, monkeypatch):
     assert render(plan.url, visitor)[0] != english  # milestones now overdue
 
 
-def test_consultation_draft_is_shared_and_its_state_shows_at_once(make_consultation, make_user):  # noqa: F811
+def test_consultation_draft_is_shared_and_its_state_shows_at_once(
+    make_consultation,  # noqa: F811
+    make_user,
+    monkeypatch,
+):
+    from django.utils import timezone
+
     from consultations.bulk import add_comments
 
     consultation = make_consultation("during")
@@ -147,10 +153,10 @@ def test_consultation_draft_is_shared_and_its_state_shows_at_once(make_consultat
         assert more[1] == shared[1]
         assert more[0] != shared[0]  # the new comments and counts show
         shared = more
-        # Closing at its hour writes nothing: the draft's links follow the state at once.
-        type(consultation).objects.filter(pk=consultation.pk).update(
-            closes_at=consultation.opens_at + timedelta(seconds=1)
-        )  # a write, but not committed: no new generation
+        # Closing at its hour writes nothing (no new generation): the draft's links follow
+        # the state at once.
+        after = consultation.closes_at + timedelta(seconds=1)
+        monkeypatch.setattr(timezone, "now", lambda: after)
         closed = render(consultation.url, visitor)[0]
     assert draft(closed) != draft(shared[0])
     assert closed == render(consultation.url, visitor)[0]  # the same without the shared cache
