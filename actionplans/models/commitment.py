@@ -32,6 +32,7 @@ from consultations.commentable import Commentable, CommentingState
 from home.ancestors import nearest_ancestor, nearest_ancestor_page
 from home.models.base import BasePage
 from home.translations import localized
+from pagecache import shared
 
 from .milestone import Milestone
 from .status import PERCENT_VALIDATORS, Status
@@ -338,7 +339,13 @@ class CommitmentPage(Commentable, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        milestones = list(self.milestones.select_related("responsible"))  # monitoring reads them
+        # The same for every visitor (monitoring reads them too): from the shared cache.
+        milestones = shared.stored(
+            request,
+            "milestones",
+            (self.pk,),
+            lambda: list(self.milestones.select_related("responsible")),
+        )
 
         @functools.cache
         def organisations() -> dict:

@@ -180,3 +180,27 @@ def test_consultation_threads_are_each_readers_own(make_consultation, make_user,
         for name in order:
             for url in pages:
                 assert render(url, visitors[name])[0] == alone[(name, url)], (order, name, url)
+
+
+def test_a_committed_milestone_or_evaluation_round_shows_on_the_next_request(
+    thread, settings, make_user
+):
+    from tests.evaluation.conftest import new_round
+
+    settings.MOSHARAKA_SITE_DATA_CACHE = True
+    memo.clear()
+    generation.bump()
+    commitment = thread["commitment"]
+    evaluator = make_user(groups=[roles.EVALUATORS])
+    visitor = clients({"evaluator": evaluator})["evaluator"]
+    before = render(commitment.url, visitor)[0]
+    assert "/assess/" not in before and before == render(commitment.url, visitor)[0]
+    new_round(commitment.get_parent().specific, "open", evaluators=[evaluator])
+    committed()
+    assert "/assess/" in render(commitment.url, visitor)[0]  # this evaluator's own link
+    assert "/assess/" not in render(commitment.url, Client())[0]
+    milestone = commitment.milestones.first()
+    milestone.deliverable = "A deliverable renamed after the cache was filled"
+    milestone.save()
+    committed()
+    assert milestone.deliverable in render(commitment.url, visitor)[0]

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_info
 
 from home.dates import PERSIAN_DIGITS, uses_solar_hijri
+from pagecache import shared
 
 from ..models import EvaluationRound
 from ..rules import can
@@ -59,8 +60,9 @@ def commitment_evaluations(context, commitment, plan):
     page's plan is already loaded: one query)."""
     if not commitment.pk or plan is None:  # a preview before the first save
         return {"rounds": []}
-    rounds = _visible_rounds(plan.translation_key)
     request = context.get("request")
+    key = plan.translation_key
+    rounds = shared.stored(request, "evaluation-rounds", (key,), lambda: _visible_rounds(key))
     user = getattr(request, "user", None)
     today = timezone.localdate()
     for evaluation_round in rounds:
