@@ -109,13 +109,26 @@ class HomePage(AncestorViewRestrictions, Page):
 
         context = super().get_context(request, *args, **kwargs)
         descendants = Page.objects.descendant_of(self)
-        context["latest_news"] = (
-            NewsPage.objects.live().filter(public_q(), pk__in=descendants).order_by("-date")[:3]
+        # The same for every visitor: from the shared cache, the events by the minute (an event
+        # leaves the list in the minute it ends, or starts if it has no end).
+        minute = timezone.now().replace(second=0, microsecond=0)
+        context["latest_news"] = shared.stored(
+            request,
+            "latest-news",
+            (self.pk,),
+            lambda: list(
+                NewsPage.objects.live().filter(public_q(), pk__in=descendants).order_by("-date")[:3]
+            ),
         )
-        context["upcoming_events"] = (
-            EventPage.objects.live()
-            .filter(public_q(), pk__in=descendants)
-            .upcoming(timezone.now())
-            .order_by("start")[:3]
+        context["upcoming_events"] = shared.stored(
+            request,
+            "upcoming-events",
+            (self.pk, minute.isoformat()),
+            lambda: list(
+                EventPage.objects.live()
+                .filter(public_q(), pk__in=descendants)
+                .upcoming(minute)
+                .order_by("start")[:3]
+            ),
         )
         return context
