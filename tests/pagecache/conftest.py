@@ -30,7 +30,7 @@ def _redis_up() -> bool:
 def backend_settings(kind: str, tmp_path) -> dict:
     if kind == "file":
         return {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "pagecache.filecache.FileBasedCache",
             "LOCATION": str(tmp_path / "cache"),
         }
     return {

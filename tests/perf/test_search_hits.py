@@ -36,7 +36,7 @@ def counter_cache(request, settings, tmp_path):
     else:
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "BACKEND": "pagecache.filecache.FileBasedCache",
                 "LOCATION": str(tmp_path / "cache"),
             }
         }
