@@ -59,7 +59,7 @@ def decorate(comments: list[Comment], page, user) -> list[Comment]:
     rights to each comment and reply."""
     everything = list(comments)
     for comment in comments:
-        everything.extend(getattr(comment, "shown_replies", ()))  # read with a thread
+        everything.extend(comment.shown_replies)
     _name_organisations(everything)
     can_moderate = can(user, "consultations.moderate_comment")
     for comment in everything:

@@ -17,6 +17,6 @@ class FileBasedCache(DjangoFileBasedCache):
         self._stores = 0
 
     def _cull(self):
-        self._stores += 1
-        if self._stores % self.CULL_EVERY == 1 or self.CULL_EVERY == 1:
+        if self._stores % self.CULL_EVERY == 0:  # the first store, then every CULL_EVERY
             super()._cull()
+        self._stores += 1

@@ -9,7 +9,11 @@ page cache does on a hit); any write a public page may show starts a new generat
 after the page cache's timeout, so writes made outside Django show as late as cached pages do.
 
 Values are shared by the requests a worker serves: they are read-only data, never anything of
-one request (a user, a token, the request itself)."""
+one request (a user, a token, the request itself).
+
+``stored()`` keeps larger values the same way but in the shared cache (every worker and app
+server), each caller getting its own copy: routing, comment threads, report histories, parts
+of pages (``{% shared_fragment %}``)."""
 
 import hashlib
 import logging

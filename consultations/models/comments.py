@@ -211,6 +211,10 @@ class Comment(models.Model):
             )
         ]
 
+    # The replies a thread read with the comment (consultations.threads.paginated_thread);
+    # none for a comment read on its own.
+    shown_replies: tuple | list = ()
+
     def __str__(self) -> str:
         text = " ".join(self.body.split())
         return text[:60] + ("…" if len(text) > 60 else "")

@@ -108,7 +108,10 @@ class HomePage(AncestorViewRestrictions, Page):
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        descendants = Page.objects.descendant_of(self)
+
+        def below(model):
+            return model.objects.live().filter(public_q(), pk__in=Page.objects.descendant_of(self))
+
         # The same for every visitor: from the shared cache, the events by the minute (an event
         # leaves the list in the minute it ends, or starts if it has no end).
         minute = timezone.now().replace(second=0, microsecond=0)
@@ -116,19 +119,12 @@ class HomePage(AncestorViewRestrictions, Page):
             request,
             "latest-news",
             (self.pk,),
-            lambda: list(
-                NewsPage.objects.live().filter(public_q(), pk__in=descendants).order_by("-date")[:3]
-            ),
+            lambda: list(below(NewsPage).order_by("-date")[:3]),
         )
         context["upcoming_events"] = shared.stored(
             request,
             "upcoming-events",
             (self.pk, minute.isoformat()),
-            lambda: list(
-                EventPage.objects.live()
-                .filter(public_q(), pk__in=descendants)
-                .upcoming(minute)
-                .order_by("start")[:3]
-            ),
+            lambda: list(below(EventPage).upcoming(minute).order_by("start")[:3]),
         )
         return context

@@ -10,23 +10,18 @@ from django.utils import timezone
 
 from home.models import EventIndexPage, EventPage, HomePage, NewsIndexPage, NewsPage
 from home.pagetree import add_child
-from pagecache import generation
-from pagecache.shared import memo
 
-from .test_shared_parts import committed
+from .conftest import committed
 
 pytestmark = pytest.mark.django_db
 
 
-def test_news_and_events_follow_writes_and_the_clock(settings, monkeypatch):
+def test_news_and_events_follow_writes_and_the_clock(shared, monkeypatch):
     home = HomePage.objects.get(depth=2)
     news = add_child(home, NewsIndexPage(title="News", slug="news"))
     events = add_child(home, EventIndexPage(title="Events", slug="events"))
     now = timezone.now()
     add_child(events, EventPage(title="Workshop soon", slug="soon", start=now + timedelta(hours=1)))
-    settings.MOSHARAKA_SITE_DATA_CACHE = True
-    memo.clear()
-    generation.bump()
     visitor = Client()
     page = visitor.get(home.url).content.decode()
     assert "Workshop soon" in page and page == visitor.get(home.url).content.decode()

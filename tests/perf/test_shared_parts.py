@@ -3,77 +3,18 @@ the same for everyone (site data, the plan's cards and summary, a commitment's m
 facts) is read once per cache generation, the page stays the same, in fewer queries however
 many commitments there are, and a committed change shows on the next request."""
 
-import re
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
 
 from pagecache import generation
 from pagecache.shared import memo
-from tests.actionplans.factories import (
-    TODAY,
-    commitment_page,
-    english_home,
-    index_page,
-    milestone,
-    organisation,
-    plan_page,
-)
 from tests.consultations.conftest import consultation_index, make_consultation  # noqa: F401
 
+from .conftest import committed, render
+
 pytestmark = pytest.mark.django_db
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
-
-
-@pytest.fixture
-def plan(db):
-    index = index_page(english_home())
-    plan = plan_page(index)
-    lead = organisation("مديرية", fr="Direction")
-    partners = [organisation(f"جمعية {n}", kind="cso") for n in range(3)]
-    plan.add_commitments = lambda n, start: [
-        commitment_page(
-            plan,
-            f"C{i}",
-            lead=lead,
-            partners=partners,
-            tags=["budget"],
-            milestones=[
-                milestone(m, due=TODAY + timedelta(days=30 * (m - 2)), responsible=partners[m % 3])
-                for m in range(3)
-            ],
-        )
-        for i in range(start, start + n)
-    ]
-    plan.add_commitments(2, 0)
-    return plan
-
-
-@pytest.fixture
-def shared(settings):
-    settings.MOSHARAKA_SITE_DATA_CACHE = True
-    memo.clear()
-    generation.bump()
-    yield
-    memo.clear()
-
-
-def render(url: str, client: Client) -> tuple[str, int]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return CSRF.sub("", response.content.decode()), len(queries)  # a new mask each time
-
-
-def committed() -> None:
-    """What the test wrote counts as committed: its on-commit callbacks (a new generation) run."""
-    pending = list(connection.run_on_commit)
-    connection.run_on_commit.clear()
-    for _, callback, _ in pending:
-        callback()
 
 
 def test_same_page_in_fewer_queries_flat_with_the_data(plan, settings, make_user):

@@ -7,21 +7,9 @@ from django.core.cache import caches
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from pagecache import generation
-from pagecache.shared import memo
-
-from .test_shared_parts import committed, plan  # noqa: F401 (the plan fixture)
+from .conftest import committed
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def shared(settings):
-    settings.MOSHARAKA_SITE_DATA_CACHE = True
-    memo.clear()
-    generation.bump()
-    yield
-    memo.clear()
 
 
 def kept(settings) -> int:
@@ -29,7 +17,7 @@ def kept(settings) -> int:
     return sum(":pagecache:shared:" in key for key in cache._cache)  # local memory in tests
 
 
-def test_unpublishing_shows_on_the_next_request(plan, shared):  # noqa: F811
+def test_unpublishing_shows_on_the_next_request(plan, shared):
     commitment = plan.get_children().first().specific
     visitor = Client()
     assert visitor.get(commitment.url).status_code == 200
@@ -40,7 +28,7 @@ def test_unpublishing_shows_on_the_next_request(plan, shared):  # noqa: F811
 
 
 def test_a_restriction_shows_at_once_and_each_visitor_gets_their_answer(
-    plan,  # noqa: F811
+    plan,
     shared,
     make_user,
 ):
@@ -57,7 +45,7 @@ def test_a_restriction_shows_at_once_and_each_visitor_gets_their_answer(
         assert response.status_code == 302 and "login" in response["Location"]
 
 
-def test_urls_that_name_no_page_are_not_kept(plan, shared, settings):  # noqa: F811
+def test_urls_that_name_no_page_are_not_kept(plan, shared, settings):
     visitor = Client()
     assert visitor.get(plan.url).status_code == 200
     before = kept(settings)

@@ -16,13 +16,13 @@ from pagecache.shared import memo
 from tests.actionplans.factories import organisation
 from tests.consultations.conftest import consultation_index, make_consultation  # noqa: F401
 
-from .test_shared_parts import committed, plan, render  # noqa: F401 (the plan fixture)
+from .conftest import committed, render
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def thread(plan, make_user):  # noqa: F811
+def thread(plan, make_user):
     """The first commitment with 25 comments (two pages; one hidden, one by the citizen, one
     with a reply) and 30 reports (two pages of history)."""
     commitment = plan.get_children().first().specific
@@ -108,10 +108,7 @@ def test_each_visitor_gets_their_own_thread_and_history(thread, settings):
             assert queries <= alone[(name, commitment.url)][1] - 4, (name, queries)
 
 
-def test_a_committed_comment_or_report_shows_on_the_next_request(thread, settings):
-    settings.MOSHARAKA_SITE_DATA_CACHE = True
-    memo.clear()
-    generation.bump()
+def test_a_committed_comment_or_report_shows_on_the_next_request(thread, shared):
     commitment = thread["commitment"]
     visitor = clients({"citizen": thread["visitors"]["citizen"]})["citizen"]
     before = render(commitment.url, visitor)[0]
@@ -136,10 +133,7 @@ def test_a_committed_comment_or_report_shows_on_the_next_request(thread, setting
     assert "جمعية أخرى" in render(commitment.url, visitor)[0]
 
 
-def test_no_private_detail_of_an_author_is_kept_in_the_shared_cache(thread, settings):
-    settings.MOSHARAKA_SITE_DATA_CACHE = True
-    memo.clear()
-    generation.bump()
+def test_no_private_detail_of_an_author_is_kept_in_the_shared_cache(thread, shared, settings):
     commitment = thread["commitment"]
     for url in urls(commitment):
         render(url, Client())
@@ -183,13 +177,10 @@ def test_consultation_threads_are_each_readers_own(make_consultation, make_user,
 
 
 def test_a_committed_milestone_or_evaluation_round_shows_on_the_next_request(
-    thread, settings, make_user
+    thread, shared, make_user
 ):
     from tests.evaluation.conftest import new_round
 
-    settings.MOSHARAKA_SITE_DATA_CACHE = True
-    memo.clear()
-    generation.bump()
     commitment = thread["commitment"]
     evaluator = make_user(groups=[roles.EVALUATORS])
     visitor = clients({"evaluator": evaluator})["evaluator"]
