@@ -5,12 +5,13 @@ in every language where they can be, so shared links keep working: plans and ins
 translation key, statuses and OGP values by code, languages by code; themes (tags, which are
 written per language) by slug. Other apps add facets with ``search.registry.add_facet``."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from django.db.models import Count, F, QuerySet, Subquery
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from taggit.models import Tag
 from wagtail.models import Page
 
 from accounts.models import Organisation
@@ -44,39 +45,30 @@ def _plan_path():
     return Substr("path", 1, (F("depth") - 1) * Page.steplen)  # with_plan_path()'s
 
 
-def _plans_by_key(by_path: dict, selected: Sequence[str], language_code: str):
-    """Counts by plan path as counts by plan translation key, with the plans' titles in the
-    page's language, else the title of the plan a path names: one query for the paths' keys
-    and titles (values, not pages: a search can count hundreds of plans), one for the titles
-    in the page's language."""
-    rows = (
-        ActionPlanPage.objects.filter(path__in=list(by_path))
-        .order_by("path")
-        .values_list("path", "translation_key", "title")
-    )
-    counts: dict[str, int] = {}
-    own_titles: dict[str, str] = {}
-    for path, key, title in rows:
-        key = str(key)
-        counts[key] = counts.get(key, 0) + by_path[path]
-        own_titles.setdefault(key, title)
+def _plan_keys(paths: set) -> dict:
+    """Plan tree paths as the plans' translation keys (a facet's values), in one query."""
+    plans = ActionPlanPage.objects.filter(path__in=paths)
+    return dict(plans.values_list("path", "translation_key"))
+
+
+def _plan_titles(keys: Collection[str], language_code: str) -> dict:
+    """Plans' titles by translation key, in the page's language where they have one (else in
+    another), in one query."""
     labelled = in_locale(
-        ActionPlanPage.objects.only("translation_key", "title", "locale"),
-        [*counts, *(set(selected) - set(counts))],
-        language_code,
+        ActionPlanPage.objects.only("translation_key", "title", "locale"), keys, language_code
     )
-    labels = {}
-    for key, plan in labelled.items():
-        key = str(key)
-        in_language = plan._in_language == language_code
-        labels[key] = plan.title if in_language or key not in own_titles else own_titles[key]
-    return counts, labels
+    return {str(key): plan.title for key, plan in labelled.items()}
 
 
 def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    # Counted by plan path in SQL, not by looking each result's plan up.
     by_path = count_by(queryset.with_plan_path(), "plan_path", distinct=False)
-    return _plans_by_key(by_path, selected, language_code)
+    keys = _plan_keys(set(by_path))
+    counts: dict[str, int] = {}
+    for path, count in by_path.items():
+        if path in keys:
+            key = str(keys[path])
+            counts[key] = counts.get(key, 0) + count
+    return counts, _plan_titles([*counts, *selected], language_code)
 
 
 # --- Theme and lead institution ---------------------------------------------------------
@@ -85,6 +77,11 @@ def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str
 def _filter_theme(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
     tagged = CommitmentPage.objects.filter(tags__slug__in=values).order_by().values("id")
     return queryset.filter(id__in=Subquery(tagged))
+
+
+def _theme_names(slugs: Collection[str], language_code: str) -> dict:
+    """Themes' names by slug (tags are written per language, so a name is the tag's own)."""
+    return dict(Tag.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))
 
 
 def _count_themes(queryset: QuerySet, selected: Sequence[str], language_code: str):
@@ -106,19 +103,18 @@ def _filter_institution(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
     return queryset.filter(lead_institution__translation_key__in=values)
 
 
-def _institutions_labelled(counts: dict, selected: Sequence[str], language_code: str):
-    counts = {str(key): count for key, count in counts.items()}
+def _institution_names(keys: Collection[str], language_code: str) -> dict:
+    """Organisations' names by translation key, in the page's language where they have one."""
     labelled = in_locale(
-        Organisation.objects.only("translation_key", "name", "locale"),
-        set(counts) | set(selected),
-        language_code,
+        Organisation.objects.only("translation_key", "name", "locale"), keys, language_code
     )
-    return counts, {str(key): org.name for key, org in labelled.items()}
+    return {str(key): org.name for key, org in labelled.items()}
 
 
 def _count_institutions(queryset: QuerySet, selected: Sequence[str], language_code: str):
     counts = count_by(queryset, "lead_institution__translation_key", distinct=False)
-    return _institutions_labelled(counts, selected, language_code)
+    counts = {str(key): count for key, count in counts.items()}
+    return counts, _institution_names([*counts, *selected], language_code)
 
 
 # --- Per-result extras and suggestions --------------------------------------------------
@@ -148,7 +144,8 @@ def facets() -> list[FacetSpec]:
             count=_count_plans,
             accepts=is_uuid,
             value=_plan_path,
-            resolve=_plans_by_key,
+            rekey=_plan_keys,
+            labels=_plan_titles,
         ),
         choice_facet(
             "status",
@@ -170,6 +167,8 @@ def facets() -> list[FacetSpec]:
             filter=_filter_theme,
             count=_count_themes,
             limit=MAX_OPTIONS,
+            values="tags__slug",
+            labels=_theme_names,
         ),
         FacetSpec(
             "institution",
@@ -179,7 +178,7 @@ def facets() -> list[FacetSpec]:
             accepts=is_uuid,
             limit=MAX_OPTIONS,
             value=lambda: F("lead_institution__translation_key"),
-            resolve=_institutions_labelled,
+            labels=_institution_names,
         ),
         language_facet("language", pgettext_lazy("search facet", "Language")),
     ]

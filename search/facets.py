@@ -3,9 +3,9 @@
 Filters combine with AND across facets and OR within one facet. Each facet's counts are taken
 with every *other* facet's filter applied, so a visitor sees how many results each value
 would give if ticked (the usual multi-select facet). The result sets those counts run over are
-fetched together (``search.scopes.Scopes``) with every facet's values, and the facets that
-declare their values are counted from those rows, so a page runs the same number of queries
-whatever the number of results, facets or facet values.
+worked out together (``search.scopes.Scopes``) from the facet table (``search.table``), and
+the facets that declare their values are counted there, so a page runs the same number of
+queries whatever the number of results, facets or facet values.
 """
 
 import functools
@@ -146,10 +146,10 @@ def compute_facets(
     facets = []
     for spec in search.specs:
         selected = filters.get(spec.name, [])
-        if scopes.reads(spec):  # counted from the rows fetched once
+        if scopes.reads(spec):  # counted from the facet table
             counts = scopes.counts(spec)
-            if spec.resolve is not None:
-                counts, labels = spec.resolve(counts, selected, language_code)
+            if spec.labels is not None:
+                labels = scopes.table.labels(spec, language_code, also=selected)
             else:
                 labels = spec.choices or {}
         else:
@@ -195,6 +195,7 @@ def choice_facet(
         limit=limit,
         search_filter=filter_ if indexed and not relation else None,
         value=None if relation else lambda: F(lookup),
+        values=lookup if relation else None,
         choices=dict(choices),
     )
 

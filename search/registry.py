@@ -55,11 +55,12 @@ rating), write the filter and the count, each a fixed number of queries::
         search.register()
 
 A facet with one value per result can also give ``value`` (an expression such as the
-``Subquery`` above) and either ``choices`` (a fixed scale) or ``resolve`` (which labels the
-values, or maps them to the facet's own): the facets that do are counted in Python from the
-rows the search fetches once (search/scopes.py), so each adds no count query to the page. A
-``value`` should be cheap per result: a column, or ``translation_key IN (a subquery that does
-not depend on the result)``, which the database runs once per search.
+``Subquery`` above), and a facet with several values per result ``values`` (a field path such
+as ``"tags__slug"``); either with ``choices`` (a fixed scale) or ``labels`` (which labels the
+values in a language). The value is the one the facet's filter tests: a result passes when
+its value (one of its values) is ticked. Such facets are read into the search's facet table
+(search/table.py), kept in the process while the data stays the same, and counted there in
+Python: each adds no query to a search.
 
 The facet then shows on ``/<lang>/search/commitments/`` after the declared ones, its values
 are kept in shared links, and the other facets' counts take it into account. A ``count``
@@ -71,7 +72,7 @@ applied already), so a count only groups; a ``filter`` narrows row by row (it is
 against the whole table).
 """
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,19 +105,23 @@ class FacetSpec:
     #: search can apply it itself; without it the backend gets an id subquery.
     search_filter: Filter | None = None
     #: For a facet with at most one value per result: ``value()`` is an expression giving
-    #: that value (a field, a subquery); ``choices`` its {value: label} when the values are
-    #: a fixed scale whose codes are the facet's own (its filter then keeps the rows whose
-    #: value is ticked, and is tested on each row's value). Such facets are counted from the
-    #: one query that fetches the results (search/scopes.py), with no query of their own.
+    #: that value (a field, a subquery), the one its filter tests (a result passes when its
+    #: value is ticked); ``choices`` its {value: label} when the values are a fixed scale.
+    #: Such facets are read into the facet table (search/table.py) and counted there, with
+    #: no query of their own.
     value: Callable[[], Any] | None = None
     choices: Mapping[str, Any] | None = None
-    #: Without fixed choices: ``resolve({value: count}, selected, language_code)`` turns the
-    #: counts of ``value()`` into the facet's (counts, labels), as ``count``
-    #: returns them (e.g. plan paths into plans' translation keys and titles), in a fixed
-    #: number of queries.
-    resolve: Callable[[Mapping[Any, int], Sequence[str], str], tuple[Mapping, Mapping]] | None = (
-        None
-    )
+    #: For a facet with several values per result: the field path of those values (such as
+    #: ``"tags__slug"``). A result passes when one of its values is ticked.
+    values: str | None = None
+    #: ``rekey({value, ...})`` -> {value: the facet's own value}, applied to the values of
+    #: ``value()`` when the facet table is read, in a fixed number of queries: for a value
+    #: cheap to read but not the one ticked (a plan's tree path for its translation key).
+    rekey: Callable[[set], Mapping[Any, Any]] | None = None
+    #: Without fixed choices: ``labels({value, ...}, language_code)`` -> {value: label}, the
+    #: values' labels in a language in a fixed number of queries (plans' titles by translation
+    #: key, say). The facet table keeps them per language while the data is unchanged.
+    labels: Callable[[Collection[str], str], Mapping[str, Any]] | None = None
 
 
 @dataclass(frozen=True)

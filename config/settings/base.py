@@ -160,6 +160,11 @@ else:
 # kept in each worker's memory for the current cache generation (pagecache/shared.py): the
 # pages the page cache does not serve (signed-in visitors) skip those queries too.
 MOSHARAKA_SITE_DATA_CACHE = env_bool("MOSHARAKA_SITE_DATA_CACHE", True)
+# Searches keep each faceted search's facet table in the process while this token is unchanged
+# (search/table.py): the page cache's generation, which every committed write replaces.
+MOSHARAKA_SEARCH_DATA_VERSION = (
+    "pagecache.generation.current" if env_bool("MOSHARAKA_SEARCH_TABLE_CACHE", True) else None
+)
 MOSHARAKA_PAGE_CACHE = {
     "ENABLED": env_bool("MOSHARAKA_PAGE_CACHE", True),
     "ALIAS": "default",

@@ -140,11 +140,11 @@ class NormalisingPostgresSearchBackend(DatabaseSearchMixin, postgres.PostgresSea
         the matches, instead of joining every match's rows twice)."""
         query = normalise_query(query)
         if not query:
-            return queryset.none().values("id")
+            return queryset.none().values_list("id", flat=True)
         compiler = self.query_compiler_class(
             queryset, query, operator=operator, order_by_relevance=False
         )
         entries, _vectors = compiler.matching_entries(self.config)
         if entries is None:
             return super().matching_ids(query, queryset, operator)
-        return entries.order_by().values("_object_pk")
+        return entries.order_by().values_list("_object_pk", flat=True)

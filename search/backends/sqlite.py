@@ -147,7 +147,7 @@ class NormalisingSQLiteSearchBackend(DatabaseSearchMixin, sqlite.SQLiteSearchBac
     def matching_ids(self, query, queryset, operator="and"):
         query = normalise_query(query)
         if not query:
-            return queryset.none().values("id")
+            return queryset.none().values_list("id", flat=True)
         compiler = self.query_compiler_class(
             queryset, query, operator=operator, order_by_relevance=False
         )
@@ -156,6 +156,5 @@ class NormalisingSQLiteSearchBackend(DatabaseSearchMixin, sqlite.SQLiteSearchBac
         if match is None:
             return super().matching_ids(query, queryset, operator)
         entries = compiler._entries(match, None)
-        return queryset.filter(id__in=Subquery(entries.values("index_entry__object_id"))).values(
-            "id"
-        )
+        matching = queryset.filter(id__in=Subquery(entries.values("index_entry__object_id")))
+        return matching.values_list("id", flat=True)
