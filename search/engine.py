@@ -71,13 +71,20 @@ def run(search: FacetedSearch | str, query: str, filters: Filters, *, language_c
     (facet name -> values, defaults already applied)."""
     if isinstance(search, str):
         search = registry.get(search)
-    # Built once: Wagtail's public() reads the view restrictions when it is called.
-    base = search.queryset()
-    scopes = Scopes(search, base, filters, _matching_ids(query, base) if query else None)
-    facets = compute_facets(search, base, filters, language_code=language_code, scopes=scopes)
+    database = isinstance(get_search_backend(), DatabaseSearchMixin)
+    if database:
+        # The matches are crossed with the facet table, which holds only what ``base`` holds:
+        # ``base`` is built only if the table is read (Wagtail's public() costs a query).
+        scopes = Scopes(search, search.queryset, filters)
+        if query:
+            scopes.matching = _matching_ids(query, search.model._default_manager.all())
+    else:
+        base = search.queryset()
+        scopes = Scopes(search, base, filters, _matching_ids(query, base) if query else None)
+    facets = compute_facets(search, None, filters, language_code=language_code, scopes=scopes)
     if query:
         results = _ranked(search, scopes, query, filters)
-        if isinstance(get_search_backend(), DatabaseSearchMixin):
+        if database:
             results = Counted(results, len(scopes.ids()))
     else:
         results = scopes.results().select_related("locale").order_by(*search.order_by)

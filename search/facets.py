@@ -132,7 +132,7 @@ def _options(
 
 def compute_facets(
     search: FacetedSearch,
-    base: QuerySet,
+    base: QuerySet | None,
     filters: Filters,
     *,
     language_code: str,
@@ -140,7 +140,7 @@ def compute_facets(
     scopes: Scopes | None = None,
 ) -> list[Facet]:
     """Every facet of ``search`` with its counts over ``base``, optionally restricted to
-    ``matching_ids`` (a text search's match set)."""
+    ``matching_ids`` (a text search's match set); or over ``scopes``, worked out already."""
     if scopes is None:
         scopes = Scopes(search, base, filters, matching_ids)
     facets = []

@@ -11,6 +11,7 @@ a facet that only gives ``count`` is counted by it over the ids of its set, pass
 parameter (search/idlists.py)."""
 
 from collections import Counter
+from collections.abc import Callable
 from itertools import chain, repeat
 
 from django.db.models import QuerySet
@@ -26,9 +27,18 @@ Filters = dict[str, list[str]]
 class Scopes:
     """The results of a search and the sets its facets are counted over."""
 
-    def __init__(self, search: FacetedSearch, base: QuerySet, filters: Filters, matching=None):
+    def __init__(
+        self,
+        search: FacetedSearch,
+        base: QuerySet | Callable[[], QuerySet],
+        filters: Filters,
+        matching=None,
+    ):
         self.search = search
-        self.base = base
+        #: What the search can find, or the function that gives it (called at most once, when
+        #: first needed: with the facet table kept, a text search on the database backends
+        #: never needs it, and building it can cost a query, as Wagtail's ``public()`` does).
+        self._base = base
         self.filters = filters
         #: The text search's matches: a subquery of ids (which may be wider than ``base``: it is
         #: crossed with it), or ids already fetched (a list).
@@ -37,13 +47,19 @@ class Scopes:
         self._table: FacetTable | None = None
         self._sets: dict[str, set] | None = None
 
+    @property
+    def base(self) -> QuerySet:
+        if not isinstance(self._base, QuerySet):
+            self._base = self._base()
+        return self._base
+
     def _pool(self) -> QuerySet:
-        return self.base.model._default_manager.all()
+        return self.search.model._default_manager.all()
 
     @property
     def table(self) -> FacetTable:
         if self._table is None:
-            self._table = table_for(self.search, self.base)
+            self._table = table_for(self.search, lambda: self.base)
         return self._table
 
     def _unfiltered(self, skip: str) -> bool:

@@ -14,11 +14,12 @@ written: the page cache's generation in this project, which every committed writ
 table replaces). Without it (the tests' settings), each search reads its own table."""
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from threading import Lock
 
 from django.conf import settings
+from django.db import router
 from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 
@@ -146,17 +147,17 @@ def version() -> str | None:
     return import_string(path)() if path else None
 
 
-def table_for(search: FacetedSearch, base: QuerySet) -> FacetTable:
-    """The facet table of ``search``, read again only when the data or the search's facets
-    changed (a facet added by another app, a test's own)."""
+def table_for(search: FacetedSearch, base: Callable[[], QuerySet]) -> FacetTable:
+    """The facet table of ``search`` over ``base()``, read again only when the data or the
+    search's facets changed (a facet added by another app, a test's own)."""
     token = version()
     if token is None:
-        return read(search, base)
-    key = (token, base.db, tuple(spec.name for spec in search.specs))
+        return read(search, base())
+    key = (token, router.db_for_read(search.model), tuple(spec.name for spec in search.specs))
     kept = _kept.get(search.name)
     if kept is not None and kept[0] == key:
         return kept[1]
-    table = read(search, base)
+    table = read(search, base())
     with _lock:
         _kept[search.name] = (key, table)
     return table

@@ -125,3 +125,15 @@ def test_matching_ids_give_the_matches(corpus):
     assert sorted(queryset.filter(pk__in=matching).values_list("code", flat=True)) == sorted(
         page.code for page in queryset.search("شورای")
     )
+
+
+def test_a_ranked_page_keeps_the_ranking_order_and_only_its_rows(corpus):
+    """The page is ordered by each id's position in the ranking (search.idlists.PositionIn),
+    not by the queryset's own order, and holds only the ranked ids."""
+    from search.backends.database import ranked_page
+
+    pks = list(CommitmentPage.objects.live().order_by("path").values_list("pk", flat=True))
+    ranking = [pks[3], pks[0], pks[5], pks[1]]
+    page = ranked_page(CommitmentPage.objects.live().order_by("path"), ranking, {})
+    assert [commitment.pk for commitment in page] == ranking
+    assert list(ranked_page(CommitmentPage.objects.all(), [], {})) == []
