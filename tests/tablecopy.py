@@ -25,9 +25,10 @@ def _tables() -> list[str]:
     ) + ["sqlite_sequence"]
 
 
-def read_tables() -> Snapshot:
-    """Every ordinary table's rows, as stored."""
-    raw = connection.connection
+def read_tables(raw=None) -> Snapshot:
+    """Every ordinary table's rows, as stored: of the test database, or of the database ``raw``
+    (a `sqlite3` connection) of the same schema."""
+    raw = raw or connection.connection
     snapshot = {}
     for table in _tables():
         columns = [row[1] for row in raw.execute(f'PRAGMA table_info("{table}")')]

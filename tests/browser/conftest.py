@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from . import demo_build
 from .demo_build import demo_env, demo_workdir, is_browser_test, wait_for_demo
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -29,6 +30,7 @@ def pytest_collection_modifyitems(config, items):
     built in the background (tests/browser/demo_build.py) meanwhile: last in one process; under
     xdist after the first third, so that no worker is left with them alone at the end."""
     browser = [item for item in items if _is_browser_test(item)]
+    demo_build.expected = bool(browser)
     for item in browser:
         item.add_marker(pytest.mark.browser)
     others = [item for item in items if not _is_browser_test(item)]

@@ -19,10 +19,10 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from tests.migrated import migrated_copy, template_key
 
@@ -30,6 +30,7 @@ IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
 BASE_DIR = Path(__file__).resolve().parents[2]
 WORKDIR_KEY = "mosharaka_browser_demo"
 BUILT, FAILED = "built", "failed"
+DAY = "day"  # the day the demo is loaded for
 # What the demo is built from (tests/ is not: the tests never change what the demo holds).
 SOURCES = [
     "accounts",
@@ -44,11 +45,15 @@ SOURCES = [
     "templates",
     "manage.py",
     "pyproject.toml",
-    "tests/browser/demo_build.py",  # the build's settings (demo_env)
+    "tests/browser/demo_build.py",  # the build's environment (demo_env)
+    "tests/browser/demo_settings.py",
 ]
 
 _workdir: Path | None = None
 _build: "DemoBuild | None" = None
+#: Whether this run builds the demo (it includes browser tests): set in every process of the
+#: run by tests/browser/conftest.py, for tests/demodb.py.
+expected = False
 
 
 def is_browser_test(nodeid: str) -> bool:
@@ -60,7 +65,7 @@ def demo_env(workdir: Path) -> dict:
     own database, media, page cache and mail folder."""
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "tests.browser.demo_settings",
         "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "CACHE_DIR": str(workdir / "cache"),  # its own page cache, as on a new server
@@ -98,7 +103,8 @@ class DemoBuild:
         self.thread.start()
 
     def _build(self):
-        today = date.today().isoformat()
+        today = timezone.localdate().isoformat()  # the day tests/demodb.py loads for
+        (self.workdir / DAY).write_text(today)
         kept = kept_demo(demo_key(today))
         if (kept / BUILT).exists():  # an earlier run built this demo from the same sources
             shutil.copyfile(kept / "demo.sqlite3", self.workdir / "demo.sqlite3")
@@ -134,6 +140,14 @@ class DemoBuild:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
         self.thread.join(timeout=10)
+
+
+def built_day(workdir: Path) -> str | None:
+    """The day the demo in ``workdir`` was loaded for (YYYY-MM-DD)."""
+    try:
+        return (workdir / DAY).read_text()
+    except OSError:
+        return None
 
 
 def demo_key(today: str) -> str:
