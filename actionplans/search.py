@@ -25,7 +25,8 @@ from .listings import plans_by_path
 from .models import ActionPlanPage, CommitmentPage, OGPValue, Status
 
 NAME = "commitments"
-#: Themes and institutions can be many: the most frequent are listed (and any ticked one).
+#: Plans, themes and institutions can be many (a region's archive of plans over the years):
+#: the most frequent are listed (and any ticked one).
 MAX_OPTIONS = 15
 
 
@@ -146,6 +147,7 @@ def facets() -> list[FacetSpec]:
             value=_plan_path,
             rekey=_plan_keys,
             labels=_plan_titles,
+            limit=MAX_OPTIONS,
         ),
         choice_facet(
             "status",

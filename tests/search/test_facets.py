@@ -180,3 +180,25 @@ def test_plan_labels_are_in_the_page_language_else_the_plans_own(corpus):
         ("Programme régional d'ouverture", 8),
         ("پلان عمل شاروالی مزار شریف", 8),
     }
+
+
+def test_facets_of_many_values_list_the_most_frequent_and_every_ticked_one():
+    """A region's archive can hold hundreds of plans: the plan, theme and institution facets
+    list the most frequent values (search.facets' ``limit``) and whatever a link ticked."""
+    from actionplans.search import MAX_OPTIONS
+    from search import registry
+    from search.facets import _options
+
+    counts = {f"v{n}": n for n in range(1, 21)}
+    options = _options(counts, {}, ["v1", "gone"], limit=3)
+    assert [(o.value, o.count, o.selected) for o in options] == [
+        ("v20", 20, False),
+        ("v19", 19, False),
+        ("v18", 18, False),
+        ("v1", 1, True),
+        ("gone", 0, True),
+    ]
+    limits = {spec.name: spec.limit for spec in registry.get("commitments").specs}
+    assert {name: limits[name] for name in ("plan", "theme", "institution")} == dict.fromkeys(
+        ("plan", "theme", "institution"), MAX_OPTIONS
+    )
