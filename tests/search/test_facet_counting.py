@@ -1,4 +1,4 @@
-"""Facet counts taken over result sets fetched once (search.scopes.Scopes): each count equals
+"""Facet counts taken over result sets worked out once (search.scopes.Scopes): each count equals
 the number of results ticking that value gives, and a facet costs at most one query (none when
 it declares its value), whatever else is ticked or typed."""
 
@@ -142,7 +142,7 @@ QUERY_COST_SEARCHES = [
 
 @pytest.mark.parametrize(("query", "filters"), QUERY_COST_SEARCHES)
 def test_an_added_facet_that_declares_its_value_costs_no_query(corpus, query, filters):
-    """It is counted from the rows the search fetches once (search.scopes), ticked or not."""
+    """It is counted from the facet table (search.table), ticked or not."""
     run("commitments", query, filters, language_code="ar")  # warm per-process caches
     before = _queries(query, filters)
     names = ["extra_a", "extra_b", "extra_c"]
