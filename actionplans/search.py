@@ -7,7 +7,7 @@ written per language) by slug. Other apps add facets with ``search.registry.add_
 
 from collections.abc import Collection, Sequence
 
-from django.db.models import Count, F, QuerySet, Subquery
+from django.db.models import F, QuerySet, Subquery
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -17,7 +17,7 @@ from wagtail.models import Page
 from accounts.models import Organisation
 from home.translations import in_locale
 from search import registry
-from search.facets import choice_facet, count_by, language_facet
+from search.facets import choice_facet, language_facet
 from search.forms import is_uuid
 from search.registry import Extra, FacetedSearch, FacetSpec
 
@@ -61,17 +61,6 @@ def _plan_titles(keys: Collection[str], language_code: str) -> dict:
     return {str(key): plan.title for key, plan in labelled.items()}
 
 
-def _count_plans(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    by_path = count_by(queryset.with_plan_path(), "plan_path", distinct=False)
-    keys = _plan_keys(set(by_path))
-    counts: dict[str, int] = {}
-    for path, count in by_path.items():
-        if path in keys:
-            key = str(keys[path])
-            counts[key] = counts.get(key, 0) + count
-    return counts, _plan_titles([*counts, *selected], language_code)
-
-
 # --- Theme and lead institution ---------------------------------------------------------
 
 
@@ -85,21 +74,6 @@ def _theme_names(slugs: Collection[str], language_code: str) -> dict:
     return dict(Tag.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))
 
 
-def _count_themes(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    rows = (
-        queryset.order_by()
-        .filter(tags__isnull=False)
-        .values("tags__slug", "tags__name")
-        .annotate(count=Count("id", distinct=True))
-        .values_list("tags__slug", "tags__name", "count")
-    )
-    counts, labels = {}, {}
-    for slug, name, count in rows:
-        counts[slug] = count
-        labels[slug] = name
-    return counts, labels
-
-
 def _filter_institution(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
     return queryset.filter(lead_institution__translation_key__in=values)
 
@@ -110,12 +84,6 @@ def _institution_names(keys: Collection[str], language_code: str) -> dict:
         Organisation.objects.only("translation_key", "name", "locale"), keys, language_code
     )
     return {str(key): org.name for key, org in labelled.items()}
-
-
-def _count_institutions(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    counts = count_by(queryset, "lead_institution__translation_key", distinct=False)
-    counts = {str(key): count for key, count in counts.items()}
-    return counts, _institution_names([*counts, *selected], language_code)
 
 
 # --- Per-result extras and suggestions --------------------------------------------------
@@ -142,7 +110,6 @@ def facets() -> list[FacetSpec]:
             "plan",
             pgettext_lazy("search facet", "Action plan"),
             filter=_filter_plan,
-            count=_count_plans,
             accepts=is_uuid,
             value=_plan_path,
             rekey=_plan_keys,
@@ -167,7 +134,6 @@ def facets() -> list[FacetSpec]:
             "theme",
             pgettext_lazy("search facet", "Theme"),
             filter=_filter_theme,
-            count=_count_themes,
             limit=MAX_OPTIONS,
             values="tags__slug",
             labels=_theme_names,
@@ -176,7 +142,6 @@ def facets() -> list[FacetSpec]:
             "institution",
             pgettext_lazy("search facet", "Lead institution"),
             filter=_filter_institution,
-            count=_count_institutions,
             accepts=is_uuid,
             limit=MAX_OPTIONS,
             value=lambda: F("lead_institution__translation_key"),

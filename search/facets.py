@@ -8,14 +8,12 @@ the facets that declare their values are counted there, so a page runs the same 
 queries whatever the number of results, facets or facet values.
 """
 
-import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import CharField, Count, F, QuerySet, Subquery
-from django.db.models.expressions import Expression
+from django.db.models import Case, CharField, Count, F, QuerySet, Subquery, Value, When
 from wagtail.models import Locale
 
 from search.registry import FacetedSearch, FacetSpec
@@ -52,47 +50,21 @@ def filter_by(
     return queryset
 
 
-@functools.cache
-def _keys_sql(model, key: str, field: str, value) -> tuple[str, tuple]:
-    """The ``key`` column of ``model``'s rows whose ``field`` is ``value``, compiled by the
-    ORM once per process (compiling them all for every search took milliseconds)."""
-    return model._default_manager.filter(**{field: value}).values(key).query.sql_with_params()
-
-
-class ValueByKey(Expression):
-    """``CASE WHEN <column> IN (keys with value a) THEN a WHEN ... END``: a facet's value read
-    from a summary table, one subquery per value of its scale (see ``value_by_key``). Resolved
-    as the one column it tests: a ``Case`` of ``When(column__in=...)`` resolved a lookup per
-    value, milliseconds per search for the co-monitoring and co-evaluation facets."""
-
-    output_field = CharField()
-
-    def __init__(self, column: str, cases: Sequence[tuple[str, tuple, str]]):
-        super().__init__()
-        self.column = F(column)
-        self.cases = list(cases)  # (subquery SQL, its params, the value)
-
-    def get_source_expressions(self):
-        return [self.column]
-
-    def set_source_expressions(self, expressions):
-        (self.column,) = expressions
-
-    def as_sql(self, compiler, connection):
-        column, column_params = compiler.compile(self.column)
-        whens, params = [], []
-        for sql, sql_params, value in self.cases:
-            whens.append(f"WHEN {column} IN ({sql}) THEN %s")
-            params += [*column_params, *sql_params, value]
-        return f"CASE {' '.join(whens)} ELSE NULL END", params
-
-
 def value_by_key(model, field: str, values, *, key: str = "commitment_key", to=None) -> Any:
     """A facet's ``value`` from a summary table: the value of ``field`` in ``model``'s row whose
     ``key`` is the result's translation key, for each of ``values`` (a scale), as
-    ``to(value)`` (the value itself by default); None without a row (or another value)."""
-    cases = [(*_keys_sql(model, key, field, value), to(value) if to else value) for value in values]
-    return ValueByKey("translation_key", cases)
+    ``to(value)`` (the value itself by default); None without a row (or another value). Each
+    value is a subquery that does not depend on the result (``translation_key IN (keys with
+    this value)``), which the database runs once when the facet table is read."""
+    keys = model._default_manager.order_by()
+    whens = [
+        When(
+            translation_key__in=Subquery(keys.filter(**{field: value}).values(key)),
+            then=Value(to(value) if to else value),
+        )
+        for value in values
+    ]
+    return Case(*whens, default=None, output_field=CharField())
 
 
 def count_by(queryset: QuerySet, key: str, *, distinct: bool = True) -> dict:
@@ -183,14 +155,10 @@ def choice_facet(
         matching = queryset.model.objects.filter(**{f"{lookup}__in": values})
         return queryset.filter(id__in=Subquery(matching.order_by().values("id")))
 
-    def count(queryset: QuerySet, selected: Sequence[str], language_code: str):
-        return count_by(queryset, lookup, distinct=relation), dict(choices)
-
     return FacetSpec(
         name=name,
         label=label,
         filter=filter_,
-        count=count,
         accepts=lambda value: value in codes,
         limit=limit,
         search_filter=filter_ if indexed and not relation else None,
@@ -210,15 +178,10 @@ def language_facet(name: str, label: Any) -> FacetSpec:
         locales = Locale.objects.filter(language_code__in=values).values("id")
         return queryset.filter(locale__in=Subquery(locales))
 
-    def count(queryset: QuerySet, selected: Sequence[str], language_code: str):
-        counts = count_by(queryset, "locale__language_code", distinct=False)
-        return counts, dict(settings.LANGUAGES)
-
     return FacetSpec(
         name=name,
         label=label,
         filter=filter_,
-        count=count,
         accepts=lambda value: value in dict(settings.LANGUAGES),
         default=lambda language_code: [language_code],
         search_filter=search_filter,

@@ -54,13 +54,13 @@ rating), write the filter and the count, each a fixed number of queries::
 
         search.register()
 
-A facet with one value per result can also give ``value`` (an expression such as the
+A facet with one value per result can instead give ``value`` (an expression such as the
 ``Subquery`` above), and a facet with several values per result ``values`` (a field path such
 as ``"tags__slug"``); either with ``choices`` (a fixed scale) or ``labels`` (which labels the
 values in a language). The value is the one the facet's filter tests: a result passes when
 its value (one of its values) is ticked. Such facets are read into the search's facet table
 (search/table.py), kept in the process while the data stays the same, and counted there in
-Python: each adds no query to a search.
+Python: each adds no query to a search, and needs no ``count``.
 
 The facet then shows on ``/<lang>/search/commitments/`` after the declared ones, its values
 are kept in shared links, and the other facets' counts take it into account. A ``count``
@@ -95,7 +95,9 @@ class FacetSpec:
     name: str
     label: Any  # usually a lazy string
     filter: Filter
-    count: Counter
+    #: How the facet is counted when it declares no ``value`` or ``values`` (which the facet
+    #: table counts instead): one query over the results in scope.
+    count: Counter | None = None
     accepts: Callable[[str], bool] = _any_value
     #: At most this many options are listed, the most frequent first (plus any ticked one).
     limit: int | None = None
@@ -122,6 +124,12 @@ class FacetSpec:
     #: values' labels in a language in a fixed number of queries (plans' titles by translation
     #: key, say). The facet table keeps them per language while the data is unchanged.
     labels: Callable[[Collection[str], str], Mapping[str, Any]] | None = None
+
+    def __post_init__(self):
+        if self.count is None and self.value is None and self.values is None:
+            raise ImproperlyConfigured(
+                f"Facet {self.name!r} needs a count, or a value or values the facet table reads."
+            )
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ dotted path to a function returning a text that changes whenever data the site s
 written: the page cache's generation in this project, which every committed write to such a
 table replaces). Without it (the tests' settings), each search reads its own table."""
 
+import functools
 import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -141,10 +142,15 @@ _kept: dict[str, tuple[tuple, FacetTable]] = {}
 _lock = Lock()
 
 
+@functools.cache
+def _token_function(path: str) -> Callable[[], str]:
+    return import_string(path)
+
+
 def version() -> str | None:
     """The token the data is read under, or None where tables are not kept."""
     path = getattr(settings, "MOSHARAKA_SEARCH_DATA_VERSION", None)
-    return import_string(path)() if path else None
+    return _token_function(path)() if path else None
 
 
 def table_for(search: FacetedSearch, base: Callable[[], QuerySet]) -> FacetTable:

@@ -6,16 +6,15 @@ Only published rounds count, and only submitted, current versions (never drafts,
 version a revision replaced): a facet count must not tell a visitor a rating the results pages
 do not show yet. Both facets read each commitment's ``CommitmentRating`` row (ratings.py has
 the rule and keeps the rows), through subqueries that do not depend on the result
-(``translation_key IN (the keys with this rating)``): the database runs each once per search
-and looks every result up in it. Each filter and each count is one query whatever the number
-of rounds."""
+(``translation_key IN (the keys with this rating)``), read into the search's facet table
+(search/table.py); a ticked facet's filter is one query whatever the number of rounds."""
 
 from collections.abc import Sequence
 
 from django.db.models import QuerySet, TextChoices
 from django.utils.translation import pgettext_lazy
 
-from search.facets import count_by, value_by_key
+from search.facets import value_by_key
 from search.registry import FacetSpec, add_facet
 
 from .models import CommitmentRating
@@ -36,16 +35,10 @@ def rating_facet(name: str, label, field: str, scale: type[TextChoices]) -> Face
     def filter_(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
         return queryset.filter(translation_key__in=_keys(**{f"{field}__in": values}))
 
-    def count(queryset: QuerySet, selected: Sequence[str], language_code: str):
-        counted = queryset.annotate(**{f"{name}_rating": _rating(field, scale)})
-        counts = count_by(counted, f"{name}_rating")
-        return {value: n for value, n in counts.items() if value}, dict(scale.choices)
-
     return FacetSpec(
         name,
         label,
         filter=filter_,
-        count=count,
         accepts=lambda value: value in scale.values,
         value=lambda: _rating(field, scale),
         choices=dict(scale.choices),

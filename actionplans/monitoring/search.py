@@ -11,16 +11,16 @@ progress.py), so it is not declared twice. Added here:
 
 Both read each commitment's ``CommitmentSummary`` row (summary.py has the rules and keeps the
 rows), through subqueries that do not depend on the result (``translation_key IN (the keys
-with this status)``): the database runs each once per search and looks every result up in
-it, instead of working out the latest position once per result. Each filter and each count is
-one query whatever the number of commitments and reports."""
+with this status)``), read into the search's facet table (search/table.py) rather than
+working out the latest position per result; a ticked facet's filter is one query whatever the
+number of commitments and reports."""
 
 from collections.abc import Sequence
 
 from django.db.models import QuerySet
 from django.utils.translation import pgettext_lazy
 
-from search.facets import count_by, value_by_key
+from search.facets import value_by_key
 from search.registry import FacetSpec, add_facet
 
 from .models import CommitmentSummary
@@ -43,11 +43,6 @@ def _filter_civil_society(queryset: QuerySet, values: Sequence[str]) -> QuerySet
     return queryset.filter(translation_key__in=_keys(civil_society_status__in=values))
 
 
-def _count_civil_society(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    counted = queryset.annotate(cso_status=_cso_status())
-    return count_by(counted, "cso_status"), dict(CivilSocietyStatus.choices)
-
-
 def _disagreement_value():
     return value_by_key(CommitmentSummary, "disagreement", [True], to=lambda _value: DISAGREE)
 
@@ -56,18 +51,12 @@ def _filter_disagreement(queryset: QuerySet, values: Sequence[str]) -> QuerySet:
     return queryset.filter(translation_key__in=_keys(disagreement=True))
 
 
-def _count_disagreement(queryset: QuerySet, selected: Sequence[str], language_code: str):
-    count = _filter_disagreement(queryset, [DISAGREE]).order_by().count()
-    return ({DISAGREE: count} if count else {}), DISAGREEMENT_CHOICES
-
-
 def facets() -> list[FacetSpec]:
     return [
         FacetSpec(
             "civil_society",  # the query parameter: ?civil_society=off_track
             pgettext_lazy("search facet", "Civil-society status"),
             filter=_filter_civil_society,
-            count=_count_civil_society,
             accepts=lambda value: value in CivilSocietyStatus.values,
             value=_cso_status,
             choices=dict(CivilSocietyStatus.choices),
@@ -76,7 +65,6 @@ def facets() -> list[FacetSpec]:
             "disagreement",  # ?disagreement=yes
             pgettext_lazy("search facet", "Civil society and the council"),
             filter=_filter_disagreement,
-            count=_count_disagreement,
             accepts=lambda value: value == DISAGREE,
             value=_disagreement_value,
             choices=DISAGREEMENT_CHOICES,

@@ -262,10 +262,14 @@ def test_facets_counted_together_equal_facets_counted_alone(monitored):
     search = registry.get("commitments")
     base = search.queryset().filter(locale__language_code="en")
     found = run(search, "", {"language": ["en"]}, language_code="en")
+    shown = set()
     for name in ("status", "civil_society", "disagreement", "completion", "early_results"):
         spec = search.spec(name)
-        alone, _labels = spec.count(base, [], "en")
+        # Alone: each value of the facet's scale through its filter, one query each.
+        alone = {value: spec.filter(base, [value]).count() for value in spec.choices}
         together = {
             o.value: o.count for o in next(f for f in found.facets if f.name == name).options
         }
-        assert together == {str(k): v for k, v in alone.items()}, name
+        assert together == {value: n for value, n in alone.items() if n}, name
+        shown |= {name} if together else set()
+    assert {"status", "civil_society", "disagreement"} <= shown  # not a comparison of nothing

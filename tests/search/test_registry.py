@@ -9,7 +9,7 @@ from search import registry
 from search.engine import run
 from search.facets import choice_facet
 from search.forms import form_for
-from search.registry import FacetedSearch
+from search.registry import FacetedSearch, FacetSpec
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +165,11 @@ def test_a_facet_over_an_annotation_as_the_registry_docstring_shows(corpus):
         assert sum(option.count for option in statuses.options) == 5
     finally:
         registry.remove_facet("commitments", "prefix")
+
+
+def test_a_facet_without_a_count_or_a_value_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="needs a count"):
+        FacetSpec("orphan", "orphan", filter=lambda queryset, values: queryset)
+    # Either is enough: the facet table counts a facet that gives its value or values.
+    tags = FacetSpec("tags", "tags", filter=lambda qs, values: qs, values="tags__slug")
+    assert tags.count is None
