@@ -8,9 +8,9 @@ Module-built rows are fetched afresh for every test (fixtures keep primary keys,
 instances), so no test sees another test's objects in memory either.
 
 `make test` runs the suite in two pytest-xdist worker processes, each on a database of its own.
-A test module runs whole on one worker (so what it builds once is built once), and so do all
-the modules that read the demo (tests/demodb.py loads it once per process). The browser tests'
-demo is built once (tests/browser/demo_build.py) and each worker serves a copy of it."""
+A test module runs whole on one worker (so what it builds once is built once), and all the
+browser tests run on one worker (tests/scheduling.py), which serves one copy of their demo
+(built once, tests/browser/demo_build.py) to one Chromium."""
 
 from pathlib import Path
 
@@ -22,26 +22,12 @@ from wagtail.models import Locale
 
 from accounts.models import User
 from home.models import HomePage
-from tests import demodb
 
 LANGUAGES = ["ar", "fr", "en", "fa-af"]
 
 # Consultation fixtures (a consultation, role users, comments) serve other apps' tests too;
 # the browser tests' demo build has hooks that run in xdist's controller process.
 pytest_plugins = ["tests.consultations.fixtures", "tests.browser.demo_build"]
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items):
-    """The tests that read the demo run on one xdist worker, which loads it once. Grouped tests
-    go first: they are the longest units of work. (Browser test modules are spread like the
-    others: each worker that runs some starts a demo server on its own copy of the built demo.)"""
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        if getattr(getattr(item, "module", None), "load_demo", None) is demodb.load_demo:
-            item.add_marker(pytest.mark.xdist_group("demo"))
-    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
 
 
 def pytest_configure(config):
@@ -55,7 +41,7 @@ def pytest_configure(config):
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """`--dist loadgroup`, with the tests of no group grouped by module."""
+    """`--dist loadgroup`, with our own units of work (tests/scheduling.py)."""
     if config.getvalue("dist") == "loadgroup":
         from tests.scheduling import GroupsAndModules
 

@@ -1,14 +1,19 @@
-"""pytest-xdist scheduling for `--dist loadgroup` (tests/conftest.py): a test marked with
-`xdist_group` runs on the worker that has its group, as in xdist's own loadgroup, and the other
-tests run on the worker that has their module (xdist's loadgroup would spread them one by one,
-and each worker would then build the module-scoped fixtures again).
+"""pytest-xdist scheduling for `--dist loadgroup` (tests/conftest.py), with our own units of
+work: all the browser tests are one unit, so one worker runs them, with one demo server and one
+Chromium (tests/browser/conftest.py), while the other worker has a core to itself; every other
+test runs on the worker that has its module (xdist's own loadgroup would spread them one by
+one, and each worker would then build the module-scoped fixtures again).
+
+The units are told by node id alone. (xdist's `xdist_group` mark cannot be used: xdist 3.8
+passes the group by appending it to the node id, which pytest 9.2 no longer allows, and the
+mark is then silently ignored: pytest-dev/pytest-xdist#1386.)
 
 Longest first: each run records how long every test module took (`.test-times.json`, beside
 the kept test databases), and the next run hands the units out longest first, so that the
-run does not end with one worker busy on a long module while the other one idles. Modules of
-unknown length go first; the browser modules keep their place after the first third of the
-work (their demo may still be building). Without a record (a new clone) the collection's
-order is kept."""
+run does not end with one worker busy on a long module while the other one idles. Units of
+unknown length go first; the browser tests start once a third of the work is handed out
+(their demo may still be building). Without a record (a new clone) the collection's order is
+kept."""
 
 import json
 from pathlib import Path
@@ -61,11 +66,9 @@ class GroupsAndModules(LoadScopeScheduling):
         self.seconds = recorded()
 
     def _split_scope(self, nodeid: str) -> str:
-        # xdist appends "@group" to the node id of a grouped test; "]" ends parameters (an
-        # "@" among them is no group).
-        if nodeid.rfind("@") > nodeid.rfind("]"):
-            return nodeid.rsplit("@", 1)[-1]
-        return module_of(nodeid)
+        from tests.browser.demo_build import BROWSER_GROUP, is_browser_test
+
+        return BROWSER_GROUP if is_browser_test(nodeid) else module_of(nodeid)
 
     def _assign_work_unit(self, node) -> None:
         if not self.ordered and self.seconds:

@@ -1,10 +1,21 @@
 """The order in which xdist hands out test modules (tests/scheduling.py)."""
 
-from tests.scheduling import longest_first
+from tests.browser.demo_build import is_browser_test
+from tests.scheduling import GroupsAndModules, longest_first
 
 
 def late(name: str) -> bool:
-    return name.startswith("tests/browser/")
+    return is_browser_test(name)
+
+
+def test_the_browser_tests_are_one_unit_and_the_others_their_modules():
+    def unit(nodeid: str) -> str:
+        return GroupsAndModules._split_scope(None, nodeid)
+
+    assert unit("tests/browser/test_phone.py::test_a") == "browser"
+    assert unit("tests/browser/test_search.py::test_b[ar-rtl]") == "browser"
+    assert unit("tests/home/test_demo.py::DemoTests::test_c") == "tests/home/test_demo.py"
+    assert unit("tests/search/test_views.py::test_d[x@y]") == "tests/search/test_views.py"
 
 
 def units(*names: str) -> dict[str, list[str]]:
@@ -18,10 +29,10 @@ def test_longest_first_with_unknown_modules_ahead():
     assert order == ["tests/new.py", "tests/b.py", "tests/c.py", "tests/a.py"]
 
 
-def test_a_group_counts_the_time_of_all_its_modules():
+def test_a_unit_counts_the_time_of_all_its_modules():
     seconds = {"tests/a.py": 10.0, "tests/b.py": 10.0, "tests/c.py": 15.0}
-    work = {"demo": ["tests/a.py::x@demo", "tests/b.py::y@demo"], "tests/c.py": ["tests/c.py::z"]}
-    assert longest_first(work, seconds, late) == ["demo", "tests/c.py"]
+    work = {"both": ["tests/a.py::x", "tests/b.py::y"], "tests/c.py": ["tests/c.py::z"]}
+    assert longest_first(work, seconds, late) == ["both", "tests/c.py"]
 
 
 def test_browser_modules_start_after_a_third_of_the_work():

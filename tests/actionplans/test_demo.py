@@ -5,7 +5,6 @@ import csv
 import io
 from datetime import timedelta
 
-import pytest
 from django.conf import settings
 from django.test import TestCase, override_settings
 from django.utils import timezone
@@ -16,10 +15,8 @@ from consultations.models import Comment, ConsultationPage
 from home.demo.files import aware
 from tests.demodb import load_demo
 
-# The demo is loaded as if today were a year from now: a demo of its own, so this module need
-# not run on the worker of the other demo readers (tests/conftest.py).
+# The demo is loaded as if today were a year from now: a demo of its own.
 TODAY = timezone.localdate() + timedelta(days=365)
-pytestmark = pytest.mark.xdist_group("demo_a_year_ahead")
 
 
 class DemoTests(TestCase):

@@ -82,8 +82,8 @@ class DemoServer:
 
 def server_copy(built: Path) -> Path:
     """A folder of this worker's own with a copy of the built demo (database and uploads): the
-    browser test modules are spread over the pytest-xdist workers, and each worker's server
-    writes (comments, sign-ups, emails) to its own copy."""
+    server writes (comments, sign-ups, emails) to its copy, and the kept build stays as built
+    (were the browser tests spread over several xdist workers, each would serve its own)."""
     folder = built / f"server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
@@ -137,37 +137,90 @@ def demo_server():
     log.close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Chromium, for one test module: Playwright's sync API runs an event loop while it is open,
-    and Django refuses database queries under one, so it is closed before other tests run on the
-    same xdist worker."""
-    from playwright.sync_api import sync_playwright
+class Chromium:
+    """One Chromium for a worker's run of browser tests, and one context for each set of
+    options (locale, viewport...). The browser tests run as one group on one xdist worker
+    (tests/conftest.py), so Chromium starts once per run instead of once per module, and its
+    contexts keep their HTTP cache (style sheets, scripts and fonts are fetched once, as a
+    returning visitor's browser does). Each test gets a page of its own, and its cookies are
+    cleared after it, so no test starts signed in. (The site keeps nothing in local or
+    session storage.)
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Browser tests need Chromium at {CHROMIUM}: run `make browser-deps`.")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
+    Playwright's sync API runs an event loop while it is open, and Django refuses database
+    queries under one: Chromium is closed after the last browser test of a run of them, before
+    any other test runs on the same worker (`pytest_runtest_teardown` below)."""
+
+    ARGS = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
+
+    def __init__(self):
+        self._playwright = None
+        self._browser = None
+        self._contexts: dict[str, object] = {}
+
+    def browser(self):
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            if not Path(CHROMIUM).exists():
+                pytest.fail(f"Browser tests need Chromium at {CHROMIUM}: run `make browser-deps`.")
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(
+                executable_path=CHROMIUM, args=self.ARGS
+            )
+        return self._browser
+
+    def context(self, **options):
+        key = repr(sorted(options.items()))
+        if key not in self._contexts:
+            self._contexts[key] = self.browser().new_context(**options)
+        return self._contexts[key]
+
+    def close(self) -> None:
+        if self._browser is not None:
+            for context in self._contexts.values():
+                context.close()
+            self._browser.close()
+            self._playwright.stop()
+        self._playwright, self._browser, self._contexts = None, None, {}
+
+
+_chromium = Chromium()
+
+
+@pytest.hookimpl(trylast=True)  # after the test's fixtures are torn down
+def pytest_runtest_teardown(item, nextitem):
+    if nextitem is None or not _is_browser_test(nextitem):
+        _chromium.close()
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="fr-FR")
-    page = context.new_page()
-    yield page
-    context.close()
+def browser_page():
+    """Opens a new page in the shared context with the options given; the context's cookies
+    are cleared after the test."""
+    opened = []
+
+    def open_page(**options):
+        context = _chromium.context(**options)
+        page = context.new_page()
+        opened.append((context, page))
+        return page
+
+    yield open_page
+    for context, page in opened:
+        page.close()
+        context.clear_cookies()
+
+
+@pytest.fixture
+def page(browser_page):
+    return browser_page(locale="fr-FR")
 
 
 @pytest.fixture(scope="session")
@@ -181,7 +234,8 @@ def axe_audit():
         page.evaluate(source)
         result = page.evaluate(
             """async () => await axe.run(document, {
-                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                resultTypes: ['violations']
             })"""
         )
         return [

@@ -56,8 +56,13 @@ _build: "DemoBuild | None" = None
 expected = False
 
 
+#: The xdist group of the browser tests (tests/conftest.py).
+BROWSER_GROUP = "browser"
+
+
 def is_browser_test(nodeid: str) -> bool:
-    return nodeid.startswith("tests/browser/")
+    """For a test's node id, or for a unit of work of the scheduler (tests/scheduling.py)."""
+    return nodeid.startswith("tests/browser/") or nodeid == BROWSER_GROUP
 
 
 def demo_env(workdir: Path) -> dict:

@@ -29,11 +29,8 @@ PAGES = [
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="ar-MA", has_touch=True, is_mobile=True)
-    page = context.new_page()
-    yield page
-    context.close()
+def phone(browser_page):
+    return browser_page(viewport=PHONE, locale="ar-MA", has_touch=True, is_mobile=True)
 
 
 def target_size_violations(page, axe_source: str) -> list:
