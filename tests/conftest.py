@@ -43,9 +43,9 @@ def pytest_configure(config):
 def pytest_xdist_make_scheduler(config, log):
     """`--dist loadgroup`, with our own units of work (tests/scheduling.py)."""
     if config.getvalue("dist") == "loadgroup":
-        from tests.scheduling import GroupsAndModules
+        from tests.scheduling import BrowserAndModules
 
-        return GroupsAndModules(config, log)
+        return BrowserAndModules(config, log)
     return None
 
 

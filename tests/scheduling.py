@@ -59,16 +59,21 @@ def longest_first(units: dict[str, list[str]], seconds: dict[str, float], late) 
     return order + later
 
 
-class GroupsAndModules(LoadScopeScheduling):
+def unit_of(nodeid: str) -> str:
+    """The unit of work of a test: "browser" for every browser test, else its module."""
+    from tests.browser.demo_build import BROWSER_UNIT, is_browser_test
+
+    return BROWSER_UNIT if is_browser_test(nodeid) else module_of(nodeid)
+
+
+class BrowserAndModules(LoadScopeScheduling):
     def __init__(self, config, log=None):
         super().__init__(config, log)
         self.ordered = False
         self.seconds = recorded()
 
     def _split_scope(self, nodeid: str) -> str:
-        from tests.browser.demo_build import BROWSER_GROUP, is_browser_test
-
-        return BROWSER_GROUP if is_browser_test(nodeid) else module_of(nodeid)
+        return unit_of(nodeid)
 
     def _assign_work_unit(self, node) -> None:
         if not self.ordered and self.seconds:

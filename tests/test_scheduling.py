@@ -1,21 +1,14 @@
 """The order in which xdist hands out test modules (tests/scheduling.py)."""
 
-from tests.browser.demo_build import is_browser_test
-from tests.scheduling import GroupsAndModules, longest_first
-
-
-def late(name: str) -> bool:
-    return is_browser_test(name)
+from tests.browser.demo_build import is_browser_test as late
+from tests.scheduling import longest_first, unit_of
 
 
 def test_the_browser_tests_are_one_unit_and_the_others_their_modules():
-    def unit(nodeid: str) -> str:
-        return GroupsAndModules._split_scope(None, nodeid)
-
-    assert unit("tests/browser/test_phone.py::test_a") == "browser"
-    assert unit("tests/browser/test_search.py::test_b[ar-rtl]") == "browser"
-    assert unit("tests/home/test_demo.py::DemoTests::test_c") == "tests/home/test_demo.py"
-    assert unit("tests/search/test_views.py::test_d[x@y]") == "tests/search/test_views.py"
+    assert unit_of("tests/browser/test_phone.py::test_a") == "browser"
+    assert unit_of("tests/browser/test_search.py::test_b[ar-rtl]") == "browser"
+    assert unit_of("tests/home/test_demo.py::DemoTests::test_c") == "tests/home/test_demo.py"
+    assert unit_of("tests/search/test_views.py::test_d[x@y]") == "tests/search/test_views.py"
 
 
 def units(*names: str) -> dict[str, list[str]]:

@@ -139,8 +139,8 @@ def demo_server():
 
 class Chromium:
     """One Chromium for a worker's run of browser tests, and one context for each set of
-    options (locale, viewport...). The browser tests run as one group on one xdist worker
-    (tests/conftest.py), so Chromium starts once per run instead of once per module, and its
+    options (locale, viewport...). The browser tests run as one unit on one xdist worker
+    (tests/scheduling.py), so Chromium starts once per run instead of once per module, and its
     contexts keep their HTTP cache (style sheets, scripts and fonts are fetched once, as a
     returning visitor's browser does). Each test gets a page of its own, and its cookies are
     cleared after it, so no test starts signed in. (The site keeps nothing in local or

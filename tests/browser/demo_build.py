@@ -56,13 +56,13 @@ _build: "DemoBuild | None" = None
 expected = False
 
 
-#: The xdist group of the browser tests (tests/conftest.py).
-BROWSER_GROUP = "browser"
+#: The unit of work of all the browser tests in the xdist scheduler (tests/scheduling.py).
+BROWSER_UNIT = "browser"
 
 
 def is_browser_test(nodeid: str) -> bool:
     """For a test's node id, or for a unit of work of the scheduler (tests/scheduling.py)."""
-    return nodeid.startswith("tests/browser/") or nodeid == BROWSER_GROUP
+    return nodeid.startswith("tests/browser/") or nodeid == BROWSER_UNIT
 
 
 def demo_env(workdir: Path) -> dict:
