@@ -160,6 +160,9 @@ else:
 # kept in each worker's memory for the current cache generation (pagecache/shared.py): the
 # pages the page cache does not serve (signed-in visitors) skip those queries too.
 MOSHARAKA_SITE_DATA_CACHE = env_bool("MOSHARAKA_SITE_DATA_CACHE", True)
+# A dotted path to a function giving the token site data is kept under instead of the
+# generation (the tests' settings name one); None: the generation.
+MOSHARAKA_SITE_DATA_VERSION = None
 # Searches keep each faceted search's facet table in the process while this token is unchanged
 # (search/table.py): the page cache's generation, which every committed write replaces.
 MOSHARAKA_SEARCH_DATA_VERSION = (

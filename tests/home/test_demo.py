@@ -84,6 +84,8 @@ DOWNLOADS = [
 ]
 
 
+# The walks below send a request for every page over data they do not change (tests/writes.py).
+@pytest.mark.usefixtures("kept_until_a_write")
 class DemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -27,7 +27,9 @@ def _pages(language: str) -> list[str]:
     return [page.url for page in pages] + [f"/{language}/{path}" for path in EXTRA]
 
 
-def test_rtl_demo_pages_have_persian_digits_in_dari_and_no_scrambled_runs(db, client):
+def test_rtl_demo_pages_have_persian_digits_in_dari_and_no_scrambled_runs(
+    db, client, kept_until_a_write
+):
     load_demo()
     # The Afghan municipality's pages show its own contact details, not the Moroccan council's.
     afghan = client.get("/fa-af/").content.decode()

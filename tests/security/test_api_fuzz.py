@@ -9,6 +9,9 @@ from hypothesis import strategies as st
 from config.api import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
 from tests.actionplans.factories import commitment_page, english_home, index_page, plan_page
 
+# Hundreds of requests over data they do not change: what every page reads alike is kept
+# between them, as the site keeps it (tests/writes.py).
+pytestmark = pytest.mark.usefixtures("kept_until_a_write")
 FUZZ = settings(
     max_examples=60,
     deadline=None,

@@ -14,6 +14,9 @@ from hypothesis import strategies as st
 from consultations.models import Comment
 from tests.actionplans.factories import commitment_page, index_page, plan_page
 
+# Hundreds of requests over data they do not change: what every page reads alike is kept
+# between them, as the site keeps it (tests/writes.py).
+pytestmark = pytest.mark.usefixtures("kept_until_a_write")
 FUZZ = settings(
     max_examples=40,
     deadline=None,
