@@ -15,7 +15,6 @@ one request (a user, a token, the request itself).
 server), each caller getting its own copy: routing, comment threads, report histories, parts
 of pages (``{% shared_fragment %}``)."""
 
-import functools
 import hashlib
 import logging
 import time
@@ -106,13 +105,8 @@ def enabled() -> bool:
     return settings.MOSHARAKA_SITE_DATA_CACHE
 
 
-@functools.cache
-def _token_function(path: str) -> Callable[[], str]:
-    return import_string(path)
-
-
 def version(request) -> str:
     """The token values are kept under: the page cache's generation, or the token that
     ``settings.MOSHARAKA_SITE_DATA_VERSION`` names (the tests', which every write changes)."""
     path = getattr(settings, "MOSHARAKA_SITE_DATA_VERSION", None)
-    return _token_function(path)() if path else generation.for_request(request)
+    return import_string(path)() if path else generation.for_request(request)

@@ -49,20 +49,15 @@ def pytest_xdist_make_scheduler(config, log):
     return None
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item):
-    """A test starts from data no earlier test has kept (tests/writes.py)."""
-    from tests import writes
-
-    writes.bump()
-
-
 @pytest.fixture
 def kept_until_a_write(settings):
     """Site data and facet tables kept between requests, as the site keeps them, under a token
-    that every write and every test changes (tests/writes.py) rather than the generation,
-    which a test's uncommitted writes never change. For the tests that send hundreds of
-    requests over data they do not change (the fuzz grids)."""
+    that every write changes (tests/writes.py) rather than the generation, which a test's
+    uncommitted writes never change; nothing an earlier test kept is read. For the tests that
+    send hundreds of requests over data they do not change (the fuzz grids, the demo walks)."""
+    from tests import writes
+
+    writes.start()
     settings.MOSHARAKA_SITE_DATA_CACHE = True
     settings.MOSHARAKA_SITE_DATA_VERSION = "tests.writes.token"
     settings.MOSHARAKA_SEARCH_DATA_VERSION = "tests.writes.token"

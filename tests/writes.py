@@ -1,5 +1,6 @@
-"""The tests' cache token: a text that changes with every statement other than a read that any
-test runs (and at the start of every test), through any of Django's database connections.
+"""The tests' cache token: a text that changes with every statement other than a read that a
+test runs through any of Django's database connections, and at the start of every test that
+keeps data under it.
 
 In the site, data every page reads alike (``pagecache.shared``) and each faceted search's facet
 table (``search.table``) are kept for as long as the page cache's generation stays the same, and
@@ -16,14 +17,17 @@ from django.db.backends.signals import connection_created
 
 _counter = itertools.count(1)
 _token = "0"
-_installed = False
 
 
 def token() -> str:
-    """The current token. The first call starts watching writes: nothing was kept before it."""
-    if not _installed:
-        install()
     return _token
+
+
+def start() -> None:
+    """Watch writes (once per process) and start from a new token, so that nothing kept by an
+    earlier test, whose writes may have been rolled back unseen, is read."""
+    install()
+    bump()
 
 
 def bump() -> None:
@@ -47,8 +51,6 @@ def _wrap(connection) -> None:
 
 def install() -> None:
     """Bump the token after every write on every connection, open or opened later."""
-    global _installed
-    _installed = True
     for connection in connections.all(initialized_only=True):
         _wrap(connection)
     connection_created.connect(_on_connection, weak=False, dispatch_uid="tests.writes")

@@ -91,3 +91,15 @@ def test_reading_a_table_leaves_the_garbage_collector_as_it_was(corpus):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_kept_until_a_write_the_next_search_sees_an_uncommitted_write(corpus, kept_until_a_write):
+    """The tests' token (tests/writes.py): a table kept under it is read again after any write,
+    committed or not, and only then."""
+    before = _status_counts()
+    assert not _table_reads(_queries())  # no write since: the kept table
+    commitment = CommitmentPage.objects.live().filter(status="in_progress").first()
+    CommitmentPage.objects.filter(pk=commitment.pk).update(status="cancelled")
+    after = _status_counts()
+    assert after["in_progress"] == before["in_progress"] - 1
+    assert after.get("cancelled", 0) == before.get("cancelled", 0) + 1
