@@ -44,14 +44,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-# Browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not used): its
+# headless shell (chromium-headless-shell, the build Playwright itself runs headless), which
+# takes half the CPU of the full browser run headless; `chromium` is the full browser, for
+# CHROMIUM_PATH=/usr/bin/chromium.
 # The evaluation report's PDF is made by WeasyPrint, which needs Pango (and HarfBuzz, for Arabic
 # and Dari shaping) and fonts with Arabic and Persian letters (fonts-noto-core: Noto Naskh
 # Arabic, Noto Sans Arabic); its tests read the PDF back with poppler-utils (pdftotext,
 # pdffonts, pdftoppm).
-SYSTEM_PACKAGES := chromium fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
+SYSTEM_PACKAGES := chromium chromium-headless-shell fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 chromium:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ] || ! ldconfig -p | grep -q libpangoft2-1.0 \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromium-headless-shell ] || [ ! -x /usr/bin/pdftotext ] || ! ldconfig -p | grep -q libpangoft2-1.0 \
 		|| [ ! -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
