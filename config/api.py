@@ -23,7 +23,10 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from home.serve import site_for_request
+from pagecache.shared import memo
 
 # The largest offset or limit the database can slice by (a signed 64-bit integer), far above
 # any real listing.
@@ -112,7 +115,49 @@ class SafeQueryMixin:
         return super().handle_exception(exc)
 
 
+def public_pages(request):
+    """The pages anyone asking may read, as Wagtail's ``get_public_pages_queryset`` gives them
+    (live; outside every view restriction the request does not pass; in the site's page tree
+    or one of its translations), with the view restrictions and the site's language trees read
+    once per cache generation (``pagecache.shared.memo``) instead of on every request. Whether
+    the request passes a restriction (its session's passwords, its user) is still decided for
+    each request."""
+    queryset = Page.objects.all().live()
+    for restriction in memo.get(request, ("view-restrictions",), _view_restrictions):
+        if not restriction.accept_request(request):
+            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    if request.GET.get("site"):  # another site named in the query: Wagtail's own lookup
+        from wagtail.api.validators import SiteFilterValidator
+
+        site = SiteFilterValidator(site=request.GET["site"], request=request).site_obj
+    else:
+        site = site_for_request(request)
+    if site is None:
+        return queryset.none()
+    trees = memo.get(request, ("language-trees", site.pk), lambda: _language_trees(site))
+    public = Page.objects.none()
+    for root in trees:
+        public |= queryset.descendant_of(root, inclusive=True)
+    return public
+
+
+def _view_restrictions() -> list:
+    return list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+
+
+def _language_trees(site) -> list:
+    """The site's root page and its translations (path and depth are all that is read)."""
+    root = site.root_page
+    return [root, *root.get_translations().only("path", "depth")]
+
+
 class PagesEndpoint(SafeQueryMixin, PagesAPIViewSet):
+    def get_base_queryset(self):
+        try:
+            return public_pages(self.request)
+        except ValueError as error:  # a `site` the query names twice over
+            raise BadRequestError(str(error)) from error
+
     def _filtered_model(self, request):
         from wagtail.api.v2.utils import page_models_from_string
 
@@ -121,7 +166,7 @@ class PagesEndpoint(SafeQueryMixin, PagesAPIViewSet):
 
     def find_object(self, queryset, request):
         path = request.GET.get("html_path")
-        site = Site.find_for_request(request)
+        site = site_for_request(request)
         if path is not None and site is not None:
             components = [component for component in path.split("/") if component]
             codes = {code for code, _name in settings.LANGUAGES}
