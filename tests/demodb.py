@@ -9,12 +9,21 @@ When the run includes browser tests, today's demo is the one built for them
 between runs while the sources are unchanged): its tables are copied rather than the command
 run a second time beside it.
 
+A demo the browser tests do not build (the year-ahead tests', or any demo in a run without
+browser tests) is built by the command once and kept between runs
+(`.test-tables-<day>-<key>.pickle`: its tables and the uploads it wrote), under a key of the
+day, the rate limits it was loaded with and everything the browser tests' demo is keyed by
+(every file of the project outside `tests/`): any change to what builds it builds it again.
+
 On PostgreSQL the command runs for every caller (the copy reads SQLite's tables as they are)."""
 
+import hashlib
 import io
+import pickle
 import shutil
 import sqlite3
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -36,13 +45,59 @@ def load_demo(today: str | None = None) -> None:
         return
     assert connection.in_atomic_block, "load_demo() needs a test transaction to copy into"
     assert not get_user_model().objects.exists(), "load_demo() starts from the migrated database"
-    snapshot = _snapshots.get(day) or _built_for_browsers(day)
+    snapshot = _snapshots.get(day) or _built_for_browsers(day) or _kept(day)
     if snapshot is None:
+        before = _uploads()
         call_command("load_demo", today=day, stdout=io.StringIO())
         _snapshots[day] = read_tables()
+        new = {name: path.read_bytes() for name, path in _uploads().items() if name not in before}
+        _keep(day, _snapshots[day], new)
         return
     _snapshots[day] = snapshot
     write_tables(snapshot)
+
+
+def _kept_path(day: str) -> Path:
+    from .browser import demo_build  # a plugin of the run: imported once pytest has it
+
+    digest = hashlib.sha256(
+        f"{demo_build.demo_key(day)} {settings.MOSHARAKA_RATE_LIMITS!r}".encode()
+    ).hexdigest()[:16]
+    return Path(settings.BASE_DIR) / f".test-tables-{day}-{digest}.pickle"
+
+
+def _kept(day: str) -> Snapshot | None:
+    """The tables an earlier run's command built for ``day`` from the same sources; its uploads
+    are written back to the media folder."""
+    try:
+        snapshot, uploads = pickle.loads(_kept_path(day).read_bytes())  # noqa: S301 (our own file)
+    except (OSError, ValueError, pickle.UnpicklingError, EOFError):
+        return None
+    root = Path(settings.MEDIA_ROOT)
+    for name, content in uploads.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(content)
+    return snapshot
+
+
+def _keep(day: str, snapshot: Snapshot, uploads: dict[str, bytes]) -> None:
+    """Kept in place of this day's other builds and of the days before today."""
+    path = _kept_path(day)
+    today = timezone.localdate().isoformat()
+    for stale in path.parent.glob(".test-tables-*.pickle"):
+        built_for = stale.name.removeprefix(".test-tables-")[:10]
+        if built_for == day or built_for < today:
+            stale.unlink(missing_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.write_bytes(pickle.dumps((snapshot, uploads)))
+    partial.rename(path)  # complete or absent, for another worker reading it
+
+
+def _uploads() -> dict[str, Path]:
+    root = Path(settings.MEDIA_ROOT)
+    if not root.exists():
+        return {}
+    return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
 
 
 def _built_for_browsers(day: str, timeout: float = 900) -> Snapshot | None:
